@@ -2,6 +2,7 @@ package io.jenkins.plugins.devops.core.analysis.prometheus;
 
 import io.jenkins.plugins.devops.core.analysis.template.Placeholders;
 import io.jenkins.plugins.devops.core.gate.GateContext;
+import io.jenkins.plugins.devops.core.gate.GateProgress;
 import io.jenkins.plugins.devops.core.gate.Measurement;
 import io.jenkins.plugins.devops.core.gate.Verdict;
 import java.time.Clock;
@@ -55,7 +56,7 @@ final class MetricRun {
     }
 
     /** Takes one measurement (with inconclusive retries) and decides the metric when it can. */
-    void measure(Clock clock) throws InterruptedException {
+    void measure(Clock clock, GateProgress progress) throws InterruptedException {
         InconclusivePolicy policy = spec.inconclusive();
         int retriesLeft = policy.mode() == InconclusivePolicy.Mode.RETRY ? policy.retries() : 0;
         String note;
@@ -73,14 +74,11 @@ final class MetricRun {
             String problem = ((QueryOutcome.Inconclusive) answer).reason();
             if (retriesLeft > 0) {
                 retriesLeft--;
-                measurements.add(new Measurement(
-                        spec.name(),
-                        now,
-                        Double.NaN,
-                        Verdict.INCONCLUSIVE,
-                        problem + "; measuring again in "
-                                + policy.retryInterval().toMillis() + " ms (retry " + (policy.retries() - retriesLeft)
-                                + " of " + policy.retries() + ")"));
+                String retry = problem + "; measuring again in "
+                        + policy.retryInterval().toMillis() + " ms (retry " + (policy.retries() - retriesLeft) + " of "
+                        + policy.retries() + ")";
+                measurements.add(new Measurement(spec.name(), now, Double.NaN, Verdict.INCONCLUSIVE, retry));
+                progress.update("analysis " + spec.name() + " inconclusive: " + retry);
                 Thread.sleep(policy.retryInterval().toMillis());
                 continue;
             }

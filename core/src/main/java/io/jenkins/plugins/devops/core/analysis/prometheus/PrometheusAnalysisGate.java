@@ -75,7 +75,7 @@ public final class PrometheusAnalysisGate implements HealthGate {
                 Thread.sleep(wait);
             }
             int before = next.measurements().size();
-            next.measure(clock);
+            next.measure(clock, progress);
             all.addAll(next.measurements().subList(before, next.measurements().size()));
             progress.update("analysis " + runs.stream().map(MetricRun::progress).collect(Collectors.joining(", ")));
             if (next.decided()) {
