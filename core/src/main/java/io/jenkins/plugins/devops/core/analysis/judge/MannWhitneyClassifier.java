@@ -45,7 +45,8 @@ public final class MannWhitneyClassifier {
         }
         MannWhitneyUTest.Result test = MannWhitneyUTest.withDefaults().test(c, b);
         double u = test.getStatistic();
-        double p = test.getPValue();
+        // All values tied (e.g. zero errors on both sides) leaves no variance; that is "no difference", p = 1.
+        double p = Double.isNaN(test.getPValue()) ? 1 : test.getPValue();
         double baselineMean = mean(b);
         double canaryMean = mean(c);
         double ratio = ratio(canaryMean, baselineMean);
