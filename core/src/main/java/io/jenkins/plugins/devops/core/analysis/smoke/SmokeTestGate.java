@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Runs HTTP smoke checks, one after another, each retried until it passes or its retries are used up. Typically
@@ -191,9 +192,20 @@ public final class SmokeTestGate implements HealthGate {
         return (node.isValueNode() ? node.asText() : node.toString()).equals(expected);
     }
 
-    private static String describe(Set<Integer> statuses) {
-        return statuses.size() == 1
-                ? statuses.iterator().next().toString()
-                : statuses.stream().sorted().toList().toString();
+    /** "200", "2xx" or "[200, 3xx]": whole status classes are shown as such. */
+    static String describe(Set<Integer> statuses) {
+        List<String> parts = new ArrayList<>();
+        for (int base = 100; base < 600; base += 100) {
+            int from = base;
+            if (IntStream.range(from, from + 100).allMatch(statuses::contains)) {
+                parts.add(from / 100 + "xx");
+            } else {
+                statuses.stream()
+                        .filter(s -> s >= from && s < from + 100)
+                        .sorted()
+                        .forEach(s -> parts.add(s.toString()));
+            }
+        }
+        return parts.size() == 1 ? parts.get(0) : parts.toString();
     }
 }
