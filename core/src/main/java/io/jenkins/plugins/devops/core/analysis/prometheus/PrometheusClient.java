@@ -77,6 +77,10 @@ public final class PrometheusClient {
         } catch (IOException e) {
             return inconclusive("Prometheus at " + endpoint.url() + " is unreachable (" + describe(e) + ")");
         }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            return inconclusive("Prometheus at " + endpoint.url() + " refused the query: not authorised, check the"
+                    + " credentials (HTTP " + response.statusCode() + ")");
+        }
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
@@ -89,9 +93,6 @@ public final class PrometheusClient {
                     ? ""
                     : body.path("errorType").asText("") + ": "
                             + body.path("error").asText("");
-            if (response.statusCode() == 401 || response.statusCode() == 403) {
-                error = "not authorised, check the credentials (HTTP " + response.statusCode() + ")";
-            }
             return inconclusive("Prometheus query failed: " + error.strip() + " (HTTP " + response.statusCode() + ")");
         }
         return reader.read(body.path("data"));
