@@ -27,7 +27,8 @@ public final class ManifestParser {
      * Parses every non-empty document.
      *
      * @return one map per document, in order
-     * @throws InvalidRequestException naming the document (1-based) and line of a syntax error or unsafe tag
+     * @throws InvalidRequestException naming the document (1-based) and the line (counted in the whole text, as an
+     *     editor shows it) of a syntax error or unsafe tag
      */
     public static List<ParsedDocument> parse(String yamlText) {
         if (yamlText == null || yamlText.isBlank()) {
@@ -67,6 +68,14 @@ public final class ManifestParser {
                             + "scalars, remove the '!!' tag",
                     e);
         } catch (MarkedYAMLException e) {
+            if (e.getProblem() != null && e.getProblem().contains("tag")) {
+                // SnakeYAML 2 refuses global tags such as !!javax.script.ScriptEngineManager while composing.
+                throw new InvalidRequestException(
+                        "manifest document " + index + location(e.getProblemMark()) + ": unsafe or unknown YAML tag ("
+                                + firstLine(e.getProblem()) + "); manifests may only contain plain maps, lists and "
+                                + "scalars, remove the '!!' tag",
+                        e);
+            }
             throw new InvalidRequestException(
                     "manifest document " + index + location(e.getProblemMark()) + ": malformed YAML: "
                             + firstLine(e.getProblem()) + "; fix the indentation or quoting there",

@@ -78,12 +78,17 @@ public final class RecordingDispatcher extends Dispatcher {
 
     /** The next {@code times} requests with this method whose path contains {@code pathPart} get {@code status}. */
     public void fail(String method, String pathPart, int status, int times) {
-        faults.add(new Fault(method, pathPart, status, times));
+        fail(method, pathPart, status, times, 0);
+    }
+
+    /** Like {@link #fail(String, String, int, int)}, but lets the first {@code skipFirst} matching requests pass. */
+    public void fail(String method, String pathPart, int status, int times, int skipFirst) {
+        faults.add(new Fault(method, pathPart, status, times, skipFirst));
     }
 
     /** The next {@code times} matching requests get no answer at all, so the client times out. */
     public void hang(String method, String pathPart, int times) {
-        faults.add(new Fault(method, pathPart, 0, times));
+        faults.add(new Fault(method, pathPart, 0, times, 0));
     }
 
     public void clearFaults() {
@@ -131,12 +136,14 @@ public final class RecordingDispatcher extends Dispatcher {
         private final String pathPart;
         private final int status;
         private int remaining;
+        private int skip;
 
-        Fault(String method, String pathPart, int status, int times) {
+        Fault(String method, String pathPart, int status, int times, int skipFirst) {
             this.method = method;
             this.pathPart = pathPart;
             this.status = status;
             this.remaining = times;
+            this.skip = skipFirst;
         }
 
         boolean matches(String m, String path) {
@@ -144,6 +151,10 @@ public final class RecordingDispatcher extends Dispatcher {
         }
 
         synchronized boolean take() {
+            if (skip > 0) {
+                skip--;
+                return false;
+            }
             if (remaining <= 0) {
                 return false;
             }
