@@ -85,7 +85,7 @@ public final class DeploymentEngine {
             DeploymentRun run = new DeploymentRun(client, options, clock, request, plan, id, gates, log);
             return run.start(view, lease, started);
         } finally {
-            lease.release();
+            release(lease, log);
         }
     }
 
@@ -138,7 +138,7 @@ public final class DeploymentEngine {
                     new DeploymentRun(client, options, clock, request, plan, state.deploymentId(), gates, log);
             return run.continueFrom(state, snapshot, lease);
         } finally {
-            lease.release();
+            release(lease, log);
         }
     }
 
@@ -160,7 +160,24 @@ public final class DeploymentEngine {
         try {
             return new ManualRollback(client, options, clock, log).run(request, id, started);
         } finally {
+            release(lease, log);
+        }
+    }
+
+    /**
+     * Releases the lease even when the thread was interrupted (an abort): the interrupt flag is cleared for the
+     * call and set again afterwards. A failed release only delays the next deployment until the lease expires.
+     */
+    private static void release(DeploymentLease lease, RunLog log) {
+        boolean interrupted = Thread.interrupted();
+        try {
             lease.release();
+        } catch (RuntimeException e) {
+            log.event("could not release the lease (it expires by itself): " + e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
