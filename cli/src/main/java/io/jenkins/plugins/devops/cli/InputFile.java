@@ -27,8 +27,8 @@ final class InputFile {
         } catch (MalformedInputException e) {
             throw new UsageException(what + " '" + file + "' is not UTF-8 text; pass a text file with " + flag);
         } catch (IOException e) {
-            throw new UsageException(what + " '" + file + "' cannot be read (" + e.getMessage() + "); check its "
-                    + "permissions");
+            throw new UsageException(
+                    what + " '" + file + "' cannot be read (" + e.getMessage() + "); check its " + "permissions");
         }
     }
 }
