@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A metric the health analysis checks.
  *
- * @param metric built-in template name (e.g. {@code success-rate}) or a label for a PromQL query
+ * @param metric analysis name or built-in template (e.g. {@code request-success-rate}) or a label for a PromQL query
  * @param min lowest passing value, or {@code null}
  * @param max highest passing value, or {@code null}
  */

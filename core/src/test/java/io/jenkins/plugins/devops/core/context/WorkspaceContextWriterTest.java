@@ -48,7 +48,7 @@ class WorkspaceContextWriterTest {
         assertThat(written.get("stages").get(1).get("name").asText()).isEqualTo("Deploy");
         assertThat(written.get("infrastructure").get("version").asText()).isEqualTo("1.4.2");
         assertThat(written.get("monitoring").get("analysis").get(0).get("min").asDouble())
-                .isEqualTo(0.99);
+                .isEqualTo(99.0);
         JsonNode pipelines = read(workspace.resolve("ai-state/active/devops/pipelines.json"));
         assertThat(pipelines.get("updatedAt").asText()).isEqualTo("2026-11-20T10:05:00Z");
         assertThat(pipelines.get("pipelines").get(0).get("lastBuild").asInt()).isEqualTo(42);
@@ -229,7 +229,7 @@ class WorkspaceContextWriterTest {
                         service,
                         "staging",
                         "http://prometheus:9090",
-                        List.of(new AnalysisMetric("success-rate", 0.99, null)),
+                        List.of(new AnalysisMetric("request-success-rate", 99.0, null)),
                         List.of(),
                         List.of()))
                 .dora(DoraTargets.defaults())
