@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
         description = "Plan, deploy and roll back services on Kubernetes, evaluate DevOps checklists, compute DORA"
                 + " metrics and test event sinks.",
         footer = {"", "Exit codes: 0 done, 1 deployment or policy failed, 2 usage or input error."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            PlanCommand.class,
+            DeployCommand.class,
+            RollbackCommand.class,
+            DemoCommand.class
+        })
 public final class DevopsCommand implements Runnable {
 
     @CommandLine.Spec
