@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Plan, deploy and roll back services on Kubernetes, evaluate DevOps checklists, compute DORA"
                 + " metrics and test event sinks.",
-        subcommands = {CommandLine.HelpCommand.class, DoraCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DoraCommand.class, EventsCommand.class})
 public final class DevopsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,6 +22,19 @@ final class ReportBuilder {
         this.to = to;
     }
 
+    /** What a report is made of, however it was counted. */
+    record Totals(
+            int deployments,
+            int successes,
+            int failures,
+            int deploymentDays,
+            OptionalLong leadMedian,
+            int restores,
+            OptionalLong restoreMedian,
+            int openFailures,
+            long failedSeconds,
+            int seriesCount) {}
+
     /**
      * @param measuredAvailability availability from an external source, or NaN to derive it from failed time
      */
@@ -47,28 +60,41 @@ final class ReportBuilder {
             leads.add(new SortedRuns.Run(t.leads, t.leadCount));
             restoreRuns.add(new SortedRuns.Run(t.restores, t.restoreCount));
         }
-        double windowDays = settings.window().toSeconds() / 86_400.0;
-        long windowSeconds = settings.window().toSeconds();
-        double deploymentDays = days.cardinality();
-        Optional<Duration> leadTime = seconds(SortedRuns.median(leads));
-        Optional<Duration> restore = seconds(SortedRuns.median(restoreRuns));
-        OptionalDouble cfr =
-                deployments == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failures / deployments);
-        boolean measured = !Double.isNaN(measuredAvailability);
-        double availability = measured
-                ? measuredAvailability
-                : 1.0 - (double) failedSeconds / ((double) windowSeconds * Math.max(1, tallies.size()));
-        DoraFigures figures = new DoraFigures(
+        Totals totals = new Totals(
                 deployments,
                 successes,
                 failures,
-                successes / windowDays,
-                deploymentDays / (windowDays / 7.0),
-                leadTime,
-                cfr,
+                days.cardinality(),
+                SortedRuns.median(leads),
                 restores,
-                restore,
+                SortedRuns.median(restoreRuns),
                 open,
+                failedSeconds,
+                tallies.size());
+        return report(scope, service, environment, totals, measuredAvailability);
+    }
+
+    DoraReport report(String scope, String service, String environment, Totals t, double measuredAvailability) {
+        double windowDays = settings.window().toSeconds() / 86_400.0;
+        long windowSeconds = settings.window().toSeconds();
+        OptionalDouble cfr = t.deployments() == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of((double) t.failures() / t.deployments());
+        boolean measured = !Double.isNaN(measuredAvailability);
+        double availability = measured
+                ? measuredAvailability
+                : 1.0 - (double) t.failedSeconds() / ((double) windowSeconds * Math.max(1, t.seriesCount()));
+        DoraFigures figures = new DoraFigures(
+                t.deployments(),
+                t.successes(),
+                t.failures(),
+                t.successes() / windowDays,
+                t.deploymentDays() / (windowDays / 7.0),
+                seconds(t.leadMedian()),
+                cfr,
+                t.restores(),
+                seconds(t.restoreMedian()),
+                t.openFailures(),
                 availability,
                 measured && service.isEmpty()
                         ? "mean of services (prometheus)"
