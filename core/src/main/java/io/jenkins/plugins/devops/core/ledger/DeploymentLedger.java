@@ -165,9 +165,7 @@ public final class DeploymentLedger implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         try {
-            if (index != null) {
-                saveIndex();
-            }
+            saveIndex();
         } finally {
             log.close();
         }
