@@ -28,6 +28,11 @@ import okhttp3.mockwebserver.MockWebServer;
  * }</pre>
  */
 public final class MockCluster implements AutoCloseable {
+    static {
+        // MockWebServer logs every request at INFO; under load that alone slows the tests noticeably.
+        java.util.logging.Logger.getLogger("okhttp3.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final KubernetesMockServer server;
     private final RecordingDispatcher traffic;
     private final KubernetesClient client;
