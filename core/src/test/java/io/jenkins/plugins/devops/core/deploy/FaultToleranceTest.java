@@ -71,7 +71,7 @@ class FaultToleranceTest {
                 engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(), null);
         cluster.traffic().clearFaults();
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("503");
         assertThat(image(cluster, "shop")).isEqualTo("registry/shop:1.0.0");
     }

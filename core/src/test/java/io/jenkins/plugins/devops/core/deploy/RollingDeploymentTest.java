@@ -82,7 +82,7 @@ class RollingDeploymentTest {
                 List.of(),
                 null);
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("exceeded its progress deadline");
         assertThat(objects(cluster)).isEqualTo(before);
         assertThat(image(cluster, "shop")).isEqualTo("registry/shop:1.0.0");

@@ -369,22 +369,36 @@ public final class FakeDeploymentController implements AutoCloseable {
         if (complete) {
             markedComplete.put(name, Instant.now());
         }
-        Map<String, Object> patch = Map.of(
-                "metadata",
-                Map.of("annotations", Map.of("deployment.kubernetes.io/revision", revision)),
-                "status",
-                status);
-        // A merge patch is one request; a status computed from an older generation is harmless because the
-        // engine only trusts an observedGeneration at least as new as its own write, and the next event
-        // reconciles again.
+        // One JSON patch request (a merge patch would merge the conditions list in the mock server). A status
+        // computed from an older generation is harmless: the engine only trusts an observedGeneration at least
+        // as new as its own write, and the next event reconciles again.
+        List<Map<String, Object>> ops = new ArrayList<>();
+        ops.add(Map.of("op", "add", "path", "/status", "value", status));
+        if (d.getMetadata().getAnnotations() == null) {
+            ops.add(Map.of(
+                    "op",
+                    "add",
+                    "path",
+                    "/metadata/annotations",
+                    "value",
+                    Map.of("deployment.kubernetes.io/revision", revision)));
+        } else {
+            ops.add(Map.of(
+                    "op",
+                    "add",
+                    "path",
+                    "/metadata/annotations/deployment.kubernetes.io~1revision",
+                    "value",
+                    revision));
+        }
         client.apps()
                 .deployments()
                 .inNamespace(namespace)
                 .withName(name)
                 .patch(
                         io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                        SERIALIZATION.asJson(patch));
+                                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+                        SERIALIZATION.asJson(ops));
     }
 
     private static boolean sameStatus(DeploymentStatus a, DeploymentStatus b) {
