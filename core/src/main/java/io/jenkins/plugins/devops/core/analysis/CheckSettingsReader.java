@@ -40,7 +40,7 @@ final class CheckSettingsReader {
 
     static SmokeCheckSpec smoke(String label, Map<String, Object> item) {
         Settings s = new Settings(label, item, SMOKE_KEYS);
-        String url = s.url("url", "http://{{targets.previewService}}.{{namespace}}.svc:8080/health");
+        String url = s.url("url", "http://{{service}}.{{namespace}}.svc:8080/health");
         String name = s.string("name", url);
         String method = s.string("method", "GET").toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {

@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads Prometheus threshold metrics and canary judges from the user's maps. See docs/analysis.md. */
 final class MetricSettingsReader {
+    private static final Pattern TRACK = Pattern.compile("\\{\\{\\s*(track|podRegex)\\s*}}");
     private static final List<String> ENDPOINT_KEYS = List.of("prometheusUrl", "credentialsId", "auth", "queryTimeout");
     private static final List<String> INCONCLUSIVE_KEYS =
             List.of("inconclusive", "inconclusiveRetries", "inconclusiveRetryInterval");
@@ -201,8 +203,7 @@ final class MetricSettingsReader {
                 throw s.error("set either 'template' or 'query', not both");
             }
             MetricTemplate.TemplateSettings defaults = MetricTemplate.TemplateSettings.defaults(template);
-            String selector = s.string(
-                    "selector", needsTrack ? defaults.selector() + ",track=\"{{track}}\"" : defaults.selector());
+            String selector = s.string("selector", needsTrack ? MetricTemplate.JUDGE_SELECTOR : defaults.selector());
             String window = s.string("window", defaults.window());
             if (!window.matches("\\d+(ms|s|m|h|d)")) {
                 throw s.error("'window' must be a PromQL duration such as 30s, 1m or 5m, was '" + window + "'");
@@ -226,9 +227,9 @@ final class MetricSettingsReader {
             }
         }
         s.placeholders(template == null ? "query" : "selector", query);
-        if (needsTrack && !query.contains("{{track}}") && !query.contains("{{ track }}")) {
+        if (needsTrack && !TRACK.matcher(query).find()) {
             throw s.error("the canary judge asks the query once for the canary and once for the baseline, so it must"
-                    + " contain {{track}} (e.g. in a label matcher track=\"{{track}}\")");
+                    + " contain {{track}} or {{podRegex}} (e.g. pod=~\"{{podRegex}}\" or track=\"{{track}}\")");
         }
         return query.strip();
     }

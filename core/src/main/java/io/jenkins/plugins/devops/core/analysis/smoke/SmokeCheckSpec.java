@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param name the check's name in results
  * @param method HTTP method, e.g. {@code GET}
- * @param url the URL, with placeholders such as {@code {{targets.previewService}}}
+ * @param url the URL, with placeholders such as {@code {{targets.canaryDeployment}}}
  * @param headers request headers (placeholders allowed)
  * @param body request body, empty for none
  * @param expectedStatus the accepted status codes
