@@ -67,6 +67,15 @@ class GateSpecTest {
     }
 
     @Test
+    void statusLabelIsConfigurable() {
+        MetricAnalysisSpec spec = analysis(metric("template", "request-success-rate", "statusLabel", "code"))
+                .metrics()
+                .get(0);
+
+        assertThat(spec.query()).contains("code!~\"5..\"").doesNotContain("status");
+    }
+
+    @Test
     void emptyQueryIsRejected() {
         assertThatThrownBy(() -> analysis(metric("query", " ", "min", 1)))
                 .isInstanceOf(InvalidGateConfigurationException.class)

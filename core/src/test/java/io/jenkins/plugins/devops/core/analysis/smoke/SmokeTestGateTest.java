@@ -84,6 +84,33 @@ class SmokeTestGateTest {
     }
 
     @Test
+    void postSendsItsBodyAndAcceptsTheListedStatus() throws Exception {
+        server.on(
+                "/orders",
+                r -> r.method().equals("POST") && r.bodyText().equals("{\"dryRun\":true,\"rev\":\"v2\"}")
+                        ? new Response(201, "{\"id\":7}")
+                        : new Response(400, ""));
+        HealthGate gate = gate(List.of(check(
+                "order",
+                server.url("/orders"),
+                "method",
+                "post",
+                "body",
+                "{\"dryRun\":true,\"rev\":\"{{revision}}\"}",
+                "expectedStatus",
+                List.of(201, 202),
+                "jsonPath",
+                "$.id",
+                "equals",
+                "7")));
+
+        GateResult result = gate.evaluate(Contexts.step("shop", "prod"), m -> {});
+
+        assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.PASSED);
+        assertThat(result.measurements().get(0).value()).isEqualTo(201.0);
+    }
+
+    @Test
     void serverErrorFailsAfterEveryRetryNamingTheStatus() throws Exception {
         HealthGate gate = gate(List.of(check("api", server.url("/error"), "retries", 2, "retryInterval", "10ms")));
 
