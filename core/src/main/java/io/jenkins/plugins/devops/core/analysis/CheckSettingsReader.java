@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devops.core.analysis;
 
 import io.jenkins.plugins.devops.core.analysis.approval.ApprovalSpec;
+import io.jenkins.plugins.devops.core.analysis.http.HttpAuth;
 import io.jenkins.plugins.devops.core.analysis.smoke.JsonPath;
 import io.jenkins.plugins.devops.core.analysis.smoke.SmokeCheckSpec;
 import io.jenkins.plugins.devops.core.analysis.webhook.WebhookSpec;
@@ -29,7 +30,9 @@ final class CheckSettingsReader {
             "retries",
             "retryInterval",
             "timeout",
-            "points");
+            "points",
+            "credentialsId",
+            "auth");
     private static final List<String> WEBHOOK_KEYS =
             List.of("name", "url", "points", "timeout", "retries", "credentialsId", "metadata");
     private static final List<String> APPROVAL_KEYS =
@@ -76,6 +79,16 @@ final class CheckSettingsReader {
             equals = s.string("equals", "");
         }
         Map<String, String> headers = s.stringMap("headers");
+        HttpAuth auth = HttpAuth.parse(s.string("auth", "bearer"));
+        if (auth == null) {
+            throw s.error("'auth' must be bearer (token) or basic (username:password)");
+        }
+        if (s.has("auth") && !s.has("credentialsId")) {
+            throw s.error("'auth' needs 'credentialsId' naming the secret to send");
+        }
+        if (!s.has("credentialsId") && headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            throw s.error("do not write secrets into 'headers'; put them into credentials and set 'credentialsId'");
+        }
         headers.forEach((k, v) -> s.placeholders("headers." + k, v));
         String body = s.string("body", "");
         s.placeholders("body", body);
@@ -92,7 +105,9 @@ final class CheckSettingsReader {
                 s.integer("retries", 0, 0),
                 s.duration("retryInterval", Duration.ofSeconds(1), false),
                 s.duration("timeout", Duration.ofSeconds(10), true),
-                s.points("points", EnumSet.of(GatePoint.STEP)));
+                s.points("points", EnumSet.of(GatePoint.STEP)),
+                s.string("credentialsId", ""),
+                auth);
     }
 
     static WebhookSpec webhook(String label, Map<String, Object> item) {

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.devops.core.analysis;
 
+import io.jenkins.plugins.devops.core.analysis.http.HttpAuth;
 import io.jenkins.plugins.devops.core.analysis.judge.CanaryJudgeSpec;
 import io.jenkins.plugins.devops.core.analysis.judge.Direction;
 import io.jenkins.plugins.devops.core.analysis.judge.JudgeMetricSpec;
 import io.jenkins.plugins.devops.core.analysis.prometheus.InconclusivePolicy;
 import io.jenkins.plugins.devops.core.analysis.prometheus.MetricAnalysisSpec;
 import io.jenkins.plugins.devops.core.analysis.prometheus.MetricTemplate;
-import io.jenkins.plugins.devops.core.analysis.prometheus.PrometheusAuth;
 import io.jenkins.plugins.devops.core.analysis.prometheus.PrometheusEndpoint;
 import io.jenkins.plugins.devops.core.analysis.prometheus.Threshold;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
@@ -269,7 +269,7 @@ final class MetricSettingsReader {
         if (url.contains("{{")) {
             throw s.error("'prometheusUrl' cannot contain placeholders");
         }
-        PrometheusAuth auth = PrometheusAuth.parse(s.string("auth", "bearer"));
+        HttpAuth auth = HttpAuth.parse(s.string("auth", "bearer"));
         if (auth == null) {
             throw s.error("'auth' must be bearer (token) or basic (username:password)");
         }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devops.core.analysis.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.devops.core.analysis.http.SafeUrl;
 import io.jenkins.plugins.devops.core.analysis.template.Placeholders;
 import io.jenkins.plugins.devops.core.gate.GateContext;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
@@ -93,8 +94,9 @@ public final class WebhookGate implements HealthGate {
                 problem = "could not be reached (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
             }
-            String note = "POST " + redact(url) + " " + (problem == null ? "answered HTTP " + (int) status : problem)
-                    + " (attempt " + attempt + " of " + (spec.retries() + 1) + ")";
+            String note = "POST " + SafeUrl.forDisplay(url) + " "
+                    + (problem == null ? "answered HTTP " + (int) status : problem) + " (attempt " + attempt + " of "
+                    + (spec.retries() + 1) + ")";
             measurements.add(
                     new Measurement(spec.name(), now, status, problem == null ? Verdict.PASSED : Verdict.FAILED, note));
             progress.update("webhook " + spec.name() + ": " + note);
@@ -113,7 +115,7 @@ public final class WebhookGate implements HealthGate {
                 context.point(),
                 context.weight(),
                 Verdict.FAILED,
-                "webhook " + spec.name() + " at " + redact(url) + " " + problem,
+                "webhook " + spec.name() + " at " + SafeUrl.forDisplay(url) + " " + problem,
                 measurements);
     }
 
@@ -122,18 +124,6 @@ public final class WebhookGate implements HealthGate {
             return JSON.writeValueAsBytes(payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Keeps user-info and query strings (often tokens) out of results and logs. */
-    static String redact(String url) {
-        try {
-            URI uri = URI.create(url);
-            String base = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            return uri.getRawQuery() == null ? base : base + "?…";
-        } catch (IllegalArgumentException e) {
-            return "(invalid URL)";
         }
     }
 }
