@@ -17,6 +17,10 @@ import java.util.stream.IntStream;
 
 /** Reads smoke checks, webhooks and the approval setting from the user's maps. See docs/analysis.md. */
 final class CheckSettingsReader {
+    /** Headers Java's HTTP client refuses to take from callers. */
+    private static final Set<String> RESTRICTED_HEADERS =
+            Set.of("connection", "content-length", "expect", "host", "upgrade");
+
     private static final List<String> SMOKE_KEYS = List.of(
             "name",
             "url",
@@ -85,6 +89,11 @@ final class CheckSettingsReader {
         }
         if (s.has("auth") && !s.has("credentialsId")) {
             throw s.error("'auth' needs 'credentialsId' naming the secret to send");
+        }
+        for (String header : headers.keySet()) {
+            if (RESTRICTED_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+                throw s.error("the header '" + header + "' is set by the HTTP client itself; remove it from 'headers'");
+            }
         }
         if (!s.has("credentialsId") && headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
             throw s.error("do not write secrets into 'headers'; put them into credentials and set 'credentialsId'");

@@ -69,12 +69,19 @@ public final class WebhookGate implements HealthGate {
             return GateResult.passed(name(), context, "webhook is not called at " + context.point());
         }
         String url = Placeholders.render(spec.url(), Placeholders.of(context, Track.CANARY));
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return GateResult.failed(
+                    name(), context, "webhook " + spec.name() + ": the URL is not valid after filling placeholders");
+        }
         List<Measurement> measurements = new ArrayList<>();
         String problem = null;
         for (int attempt = 1; attempt <= spec.retries() + 1; attempt++) {
             Instant now = clock.instant();
             byte[] body = body(WebhookPayload.of(spec, context, now));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(spec.timeout())
                     .header("Content-Type", "application/json")
                     .header("X-Devops-Event", WebhookPayload.phase(context.point()))
