@@ -41,11 +41,16 @@ class CanaryAnalysisEndToEndTest {
         exporter = new TrafficExporter();
         exporter.set("shop", "healthy", "canary", 200, 0.002, 0.05);
         exporter.set("shop", "broken", "canary", 200, 0.3, 0.05);
+        for (String namespace : List.of("judged-good", "judged-bad")) {
+            exporter.set("shop", namespace, "stable", 200, 0.01, 0.05);
+        }
+        exporter.set("shop", "judged-good", "canary", 200, 0.01, 0.05);
+        exporter.set("shop", "judged-bad", "canary", 200, 0.3, 0.05);
         prometheus = LocalPrometheus.start(List.of(exporter.target()));
         hooks = new FaultyHttpServer().on("/deployments", r -> new Response(200, ""));
         await("traffic of both namespaces scraped")
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> prometheus.hasSamples("sum(http_requests_total{namespace=\"broken\"})", 10, 4));
+                .until(() -> prometheus.hasSamples("sum(http_requests_total{namespace=\"judged-bad\"})", 10, 10));
     }
 
     @AfterAll
@@ -77,6 +82,25 @@ class CanaryAnalysisEndToEndTest {
                     points: [pre-rollout, post-rollout, rollback]
                 """
                         .formatted(prometheus.url(), hooks.url("/deployments/{{namespace}}"));
+        return new GateFactory(SecretResolver.NONE, HttpClient.newHttpClient()).create(GateSpec.fromYaml(yaml));
+    }
+
+    /** Only the statistical judge, with its built-in template and default pod selector. */
+    private static List<HealthGate> judge() {
+        String yaml =
+                """
+                analysis:
+                  - type: canary-judge
+                    name: judge
+                    lookback: 8s
+                    step: 500ms
+                    prometheusUrl: %s
+                    metrics:
+                      - template: request-success-rate
+                        window: 2s
+                        critical: true
+                """
+                        .formatted(prometheus.url());
         return new GateFactory(SecretResolver.NONE, HttpClient.newHttpClient()).create(GateSpec.fromYaml(yaml));
     }
 
@@ -163,6 +187,37 @@ class CanaryAnalysisEndToEndTest {
                         assertThat(r.measurements().get(0).value()).isBetween(60.0, 80.0); // 30% errors
                     });
             assertThat(phasesHeardFor("broken")).containsExactly("pre-rollout", "rollback");
+        }
+    }
+
+    @Test
+    void judgeComparingTheEnginesCanaryPodsWithTheStablePodsPromotesALookAlikeCanary() {
+        try (MockCluster cluster = MockCluster.start("judged-good")) {
+            deploy(cluster, "judged-good", "registry/shop:1.0.0", List.of());
+
+            DeploymentRecord record = deploy(cluster, "judged-good", "registry/shop:1.1.0", judge());
+
+            assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(record.gateResults())
+                    .filteredOn(r -> r.gate().equals("judge"))
+                    .extracting(GateResult::point)
+                    .containsExactly(GatePoint.STEP, GatePoint.STEP, GatePoint.CONFIRM_PROMOTION);
+            assertThat(record.gateResults())
+                    .filteredOn(r -> r.gate().equals("judge"))
+                    .allSatisfy(r -> assertThat(r.reason()).startsWith("canary score 100"));
+        }
+    }
+
+    @Test
+    void judgeRollsBackACanaryFailingMoreOftenThanItsStablePods() {
+        try (MockCluster cluster = MockCluster.start("judged-bad")) {
+            deploy(cluster, "judged-bad", "registry/shop:1.0.0", List.of());
+
+            DeploymentRecord record = deploy(cluster, "judged-bad", "registry/shop:1.1.0", judge());
+
+            assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+            assertThat(record.failureReason()).contains("canary score 0: critical metric failed", "LOW");
+            assertThat(image(cluster, "judged-bad")).isEqualTo("registry/shop:1.0.0");
         }
     }
 }
