@@ -50,7 +50,8 @@ class HttpSinkTest {
             assertThat(got.headers().get("content-type")).startsWith("application/cloudevents+json");
             assertThat(got.headers()).doesNotContainKey("ce-id").doesNotContainKey("x-devops-signature-256");
             assertThat(got.event().getId()).isEqualTo(EVENT.getId());
-            assertThat(got.event().getData().toBytes()).isEqualTo(EVENT.getData().toBytes());
+            assertThat(got.event().getData().toBytes())
+                    .isEqualTo(EVENT.getData().toBytes());
         }
     }
 
@@ -73,7 +74,8 @@ class HttpSinkTest {
                 .hasMessageContaining("is not an http(s) URL");
         assertThatThrownBy(() -> SinkConfig.http("Audit Sink", "https://x.example.com"))
                 .hasMessageContaining("must be 1-63 lower-case letters");
-        assertThatThrownBy(() -> SinkConfig.http("audit", "https://x.example.com").withHeader("ce-id", "1"))
+        assertThatThrownBy(
+                        () -> SinkConfig.http("audit", "https://x.example.com").withHeader("ce-id", "1"))
                 .hasMessageContaining("is set by the event itself");
         assertThatThrownBy(() -> SinkConfig.http("audit", "https://x.example.com")
                         .withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))

@@ -40,7 +40,9 @@ class OutboxTest {
             server.failNext(2, 503);
             List<CloudEvent> sent = publisher.publish(Deployments.record("d1", "cart", Outcome.SUCCEEDED, 1));
             await().atMost(Duration.ofSeconds(30)).until(() -> server.received().size() == sent.size());
-            assertThat(server.receivedIds()).containsExactlyElementsOf(sent.stream().map(CloudEvent::getId).toList());
+            assertThat(server.receivedIds())
+                    .containsExactlyElementsOf(
+                            sent.stream().map(CloudEvent::getId).toList());
             assertThat(publisher.outboxes().get(0).pending()).isZero();
         }
     }
@@ -62,7 +64,8 @@ class OutboxTest {
             JsonNode first = new ObjectMapper().readTree(lines.get(0));
             assertThat(first.path("lastError").asText()).isEqualTo("sink 'audit' answered HTTP 500: busy, try later");
             assertThat(first.path("attempts").asInt()).isEqualTo(4);
-            assertThat(first.path("event").path("id").asText()).isEqualTo(sent.get(0).getId());
+            assertThat(first.path("event").path("id").asText())
+                    .isEqualTo(sent.get(0).getId());
             assertThat(outbox.pending()).isZero();
         }
     }
@@ -94,6 +97,7 @@ class OutboxTest {
             // 20 publishes while every request hangs for up to 60 s: they only wait for the local disk.
             assertThat(elapsedMillis).isLessThan(10_000);
             assertThat(publisher.outboxes().get(0).pending()).isEqualTo(40);
+            release.countDown();
         } finally {
             release.countDown();
             hanging.stop(0);
@@ -110,8 +114,10 @@ class OutboxTest {
                 .build()) {
             List<CloudEvent> sent = publisher.publish(Deployments.record("d1", "cart", Outcome.FAILED_ROLLED_BACK, 1));
             List<String> ids = sent.stream().map(CloudEvent::getId).toList();
-            await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() == 3 && Files.exists(file)
-                    && Files.readAllLines(file).size() == 3);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> heard.size() == 3
+                            && Files.exists(file)
+                            && Files.readAllLines(file).size() == 3);
             assertThat(heard).containsExactlyInAnyOrderElementsOf(ids);
             List<String> fromFile = new ArrayList<>();
             for (String line : Files.readAllLines(file)) {

@@ -39,7 +39,8 @@ public final class RecordingHttpSink implements AutoCloseable {
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 status = failureStatus;
             } else {
-                CloudEvent event = HttpMessageFactory.createReader(headers, body).toEvent();
+                CloudEvent event =
+                        HttpMessageFactory.createReader(headers, body).toEvent();
                 received.add(new Received(headers, body, event));
             }
             byte[] answer = status == 202 ? new byte[0] : "busy, try later".getBytes();
