@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Plan, deploy and roll back services on Kubernetes, evaluate DevOps checklists, compute DORA"
                 + " metrics and test event sinks.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ChecklistCommand.class})
 public final class DevopsCommand implements Runnable {
 
     @CommandLine.Spec
