@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChecklistConfigTest {
-    private static final String FULL = """
+    private static final String FULL =
+            """
             items:
               security.audit-logging: false
               infra.cost-optimization:
@@ -95,7 +96,9 @@ class ChecklistConfigTest {
         assertThat(item(report, "security.vulnerability-scanning").evidence())
                 .extracting(Evidence::source)
                 .containsOnly("reports/trivy.sarif");
-        assertThat(report.checklists().get(3).items()).extracting(ItemResult::id).contains("custom.codeowners");
+        assertThat(report.checklists().get(3).items())
+                .extracting(ItemResult::id)
+                .contains("custom.codeowners");
     }
 
     @Test
@@ -122,12 +125,13 @@ class ChecklistConfigTest {
 
     @Test
     void invalidRegexNamesFileAndLine() {
-        String yaml = "custom:\n  - id: custom.x\n    regexInFiles:\n      files: \"**/*.java\"\n      regex: \"(unclosed\"\n";
+        String yaml =
+                "custom:\n  - id: custom.x\n    regexInFiles:\n      files: \"**/*.java\"\n      regex: \"(unclosed\"\n";
 
         assertThatThrownBy(() -> ChecklistConfig.fromYaml(yaml, "checklist.yaml"))
                 .isInstanceOf(ChecklistInputException.class)
-                .hasMessageStartingWith("checklist.yaml line 5: custom.x.regexInFiles.regex is not a valid regular"
-                        + " expression");
+                .hasMessageStartingWith(
+                        "checklist.yaml line 5: custom.x.regexInFiles.regex is not a valid regular" + " expression");
     }
 
     @Test
@@ -136,10 +140,12 @@ class ChecklistConfigTest {
                 .hasMessage("c.yaml line 2: policy.minimumScore must be a number, was 'eleven'");
         assertThatThrownBy(() -> ChecklistConfig.fromYaml("policy:\n  failOnCritical: true\n", "c.yaml"))
                 .hasMessageStartingWith("c.yaml line 2: unknown key 'failOnCritical' in policy; allowed keys:");
-        assertThatThrownBy(() -> ChecklistConfig.fromYaml("items:\n  cicd.code-quality:\n    severity: urgent\n", "c.yaml"))
+        assertThatThrownBy(() ->
+                        ChecklistConfig.fromYaml("items:\n  cicd.code-quality:\n    severity: urgent\n", "c.yaml"))
                 .hasMessageContaining("c.yaml line 3:")
                 .hasMessageContaining("use one of critical, high, medium, low");
-        assertThatThrownBy(() -> ChecklistConfig.fromYaml("custom:\n  - id: cicd.code-quality\n    fileExists: x\n", "c.yaml"))
+        assertThatThrownBy(() ->
+                        ChecklistConfig.fromYaml("custom:\n  - id: cicd.code-quality\n    fileExists: x\n", "c.yaml"))
                 .hasMessageStartingWith("c.yaml line 2: item id 'cicd.code-quality' is already used");
         assertThatThrownBy(() -> ChecklistConfig.fromYaml("custom:\n  - id: custom.y\n    title: no rule\n", "c.yaml"))
                 .hasMessageContaining("needs exactly one rule");
@@ -170,6 +176,7 @@ class ChecklistConfigTest {
         assertThat(config.items()).isEmpty();
         assertThat(config.customItems()).isEmpty();
         assertThat(config.policy()).isEqualTo(Policy.DEFAULT);
-        assertThat(config.secretScan().rules()).hasSameSizeAs(ChecklistConfig.defaults().secretScan().rules());
+        assertThat(config.secretScan().rules())
+                .hasSameSizeAs(ChecklistConfig.defaults().secretScan().rules());
     }
 }

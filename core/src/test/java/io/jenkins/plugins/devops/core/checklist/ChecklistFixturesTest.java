@@ -5,7 +5,6 @@ import static io.jenkins.plugins.devops.core.checklist.Fixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devops.core.checklist.items.BuiltInItems;
-
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,8 @@ class ChecklistFixturesTest {
     void thereAreTwentyFourItemsSixPerChecklist() {
         assertThat(BuiltInItems.all()).hasSize(24);
         for (Category category : Category.values()) {
-            assertThat(BuiltInItems.all().stream().filter(i -> i.category() == category)).hasSize(6);
+            assertThat(BuiltInItems.all().stream().filter(i -> i.category() == category))
+                    .hasSize(6);
         }
     }
 
@@ -61,7 +61,8 @@ class ChecklistFixturesTest {
     @Test
     void wellRunServiceScoresTenAndPassesThePolicy() {
         assertThat(good.score()).isEqualTo(10.0);
-        assertThat(good.checklists()).hasSize(4).allSatisfy(c -> assertThat(c.score()).isEqualTo(10.0));
+        assertThat(good.checklists()).hasSize(4).allSatisfy(c -> assertThat(c.score())
+                .isEqualTo(10.0));
         assertThat(good.policy().verdict()).isEqualTo(PolicyVerdict.PASS);
         assertThat(good.secretScan().findings()).isEmpty();
     }
@@ -71,12 +72,15 @@ class ChecklistFixturesTest {
         assertThat(item(bad, "security.access-control").evidence())
                 .anySatisfy(e -> {
                     assertThat(e.location()).isEqualTo("k8s/app.yaml:45");
-                    assertThat(e.detail()).contains("ClusterRoleBinding/api-admin").contains("cluster-admin");
+                    assertThat(e.detail())
+                            .contains("ClusterRoleBinding/api-admin")
+                            .contains("cluster-admin");
                 })
                 .anySatisfy(e -> assertThat(e.detail()).contains("privileged: true"))
                 .anySatisfy(e -> assertThat(e.toString()).contains("Dockerfile").contains("runs as root"));
         assertThat(item(bad, "infra.immutable-infrastructure").evidence())
-                .anySatisfy(e -> assertThat(e.toString()).startsWith("Dockerfile:1").contains("FROM node"));
+                .anySatisfy(
+                        e -> assertThat(e.toString()).startsWith("Dockerfile:1").contains("FROM node"));
         assertThat(item(bad, "security.secrets-management").evidence())
                 .extracting(Evidence::detail)
                 .anySatisfy(d -> assertThat(d).contains("env DB_PASSWORD holds a literal value"))

@@ -24,7 +24,9 @@ class FactsTest {
         ChecklistReport report = evaluate("bare-repo", ChecklistConfig.defaults(), facts);
 
         assertThat(item(report, "cicd.automated-builds").status()).isEqualTo(Status.PASS);
-        assertThat(item(report, "cicd.automated-builds").evidence()).extracting(Evidence::source).contains("fact:stagesRan");
+        assertThat(item(report, "cicd.automated-builds").evidence())
+                .extracting(Evidence::source)
+                .contains("fact:stagesRan");
         assertThat(item(report, "cicd.automated-tests").summary()).isEqualTo("120 tests ran and passed");
         assertThat(item(report, "cicd.rollback-capability").status()).isEqualTo(Status.PASS);
         assertThat(item(report, "security.audit-logging").status()).isEqualTo(Status.PASS);
@@ -55,7 +57,10 @@ class FactsTest {
                 .evaluate(new ChecklistRequest(
                         Fixtures.repo("good-service"), ChecklistConfig.defaults(), Facts.none(), progress::add));
 
-        assertThat(progress).contains("checklist: 1/24 cicd.automated-builds PASS", "checklist: 24/24 security.compliance-checks PASS");
+        assertThat(progress)
+                .contains(
+                        "checklist: 1/24 cicd.automated-builds PASS",
+                        "checklist: 24/24 security.compliance-checks PASS");
         assertThat(progress).anySatisfy(p -> assertThat(p).startsWith("secret scan: 19 files"));
     }
 

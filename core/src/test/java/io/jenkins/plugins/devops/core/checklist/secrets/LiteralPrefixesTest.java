@@ -17,8 +17,9 @@ class LiteralPrefixesTest {
         assertThat(LiteralPrefixes.of("-----BEGIN (RSA|EC|DSA|OPENSSH|PGP) PRIVATE KEY-----"))
                 .contains("-----begin rsa private key-----", "-----begin pgp private key-----")
                 .hasSize(5);
-        assertThat(LiteralPrefixes.of(
-                        "(?i)(api[_-]?key|secret|token|passwd|password)[\"']?\\s*[:=]\\s*[\"'][A-Za-z0-9/+_=-]{16,}[\"']"))
+        assertThat(
+                        LiteralPrefixes.of(
+                                "(?i)(api[_-]?key|secret|token|passwd|password)[\"']?\\s*[:=]\\s*[\"'][A-Za-z0-9/+_=-]{16,}[\"']"))
                 .containsExactly("api", "secret", "token", "passwd", "password");
         assertThat(LiteralPrefixes.of("\\bnpm_[A-Za-z0-9]{36}\\b")).containsExactly("npm_");
     }
@@ -40,7 +41,8 @@ class LiteralPrefixesTest {
 
         matcher.scan(text, text.length, (end, pairs) -> {
             for (int i = 0; i < pairs.length; i += 2) {
-                hits.add(pairs[i] + ":" + new String(text, end - pairs[i + 1], pairs[i + 1], StandardCharsets.US_ASCII));
+                hits.add(
+                        pairs[i] + ":" + new String(text, end - pairs[i + 1], pairs[i + 1], StandardCharsets.US_ASCII));
             }
         });
 

@@ -77,7 +77,8 @@ class SecretScannerTest {
                 .doesNotContain(GITHUB_TOKEN)
                 .doesNotContain(PASSWORD)
                 .doesNotContain(AWS_KEY.substring(4));
-        assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("aws-access-key-id"))
+        assertThat(result.findings())
+                .filteredOn(f -> f.ruleId().equals("aws-access-key-id"))
                 .singleElement()
                 .satisfies(f -> assertThat(f.masked()).isEqualTo("AKIA**** (20 chars)"));
     }
@@ -127,23 +128,21 @@ class SecretScannerTest {
     void allowlistByPathRegexAndInlineMarker() throws IOException {
         write("docs/example.md", "Example: " + "AKIA" + "IOSFODNN7EXAMPLE" + "\n");
         write("scripts/other.sh", "export T=" + GITHUB_TOKEN + " # devops:allow (revoked test token)\n");
-        SecretAllowlist allowlist =
-                new SecretAllowlist(List.of(Glob.of("keys/**"), Glob.of("app/*.py")), List.of(Pattern.compile("EXAMPLE$")));
+        SecretAllowlist allowlist = new SecretAllowlist(
+                List.of(Glob.of("keys/**"), Glob.of("app/*.py")), List.of(Pattern.compile("EXAMPLE$")));
 
         SecretScanResult result = scan(SecretScanOptions.defaults().withAllowlist(allowlist));
 
         assertThat(result.findings())
                 .extracting(f -> f.ruleId() + "@" + f.location())
-                .containsExactly(
-                        "github-token@scripts/release.sh:3", "aws-access-key-id@src/config/aws.properties:3");
+                .containsExactly("github-token@scripts/release.sh:3", "aws-access-key-id@src/config/aws.properties:3");
     }
 
     @Test
     void benchRuleFileFindsTheSameSecretsLineByLine() throws IOException {
         Path rules = Path.of("../../shared/bench/secret-rules.txt");
-        List<SecretRule> ruleSet = Files.exists(rules)
-                ? SecretRules.fromFile(rules)
-                : SecretRules.fromFile(copyOfBenchRules());
+        List<SecretRule> ruleSet =
+                Files.exists(rules) ? SecretRules.fromFile(rules) : SecretRules.fromFile(copyOfBenchRules());
 
         SecretScanResult result = scan(SecretScanOptions.defaults().withRules(ruleSet));
 
@@ -151,22 +150,27 @@ class SecretScannerTest {
         assertThat(result.findings())
                 .extracting(SecretFinding::location)
                 .containsExactly(
-                        "app/settings.py:2", "keys/deploy.pem:1", "scripts/release.sh:3", "src/config/aws.properties:3");
+                        "app/settings.py:2",
+                        "keys/deploy.pem:1",
+                        "scripts/release.sh:3",
+                        "src/config/aws.properties:3");
     }
 
     private Path copyOfBenchRules() throws IOException {
         Path file = workspace.resolve("../secret-rules.txt");
-        Files.write(file, List.of(
-                "AKIA[0-9A-Z]{16}",
-                "gh[pousr]_[A-Za-z0-9]{36}",
-                "-----BEGIN (RSA|EC|DSA|OPENSSH|PGP) PRIVATE KEY-----",
-                "xox[baprs]-[0-9A-Za-z-]{10,48}",
-                "AIza[0-9A-Za-z_-]{35}",
-                "sk_live_[0-9a-zA-Z]{24}",
-                "eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}",
-                "(?i)(api[_-]?key|secret|token|passwd|password)[\"']?\\s*[:=]\\s*[\"'][A-Za-z0-9/+_=-]{16,}[\"']",
-                "glpat-[0-9A-Za-z_-]{20}",
-                "npm_[A-Za-z0-9]{36}"));
+        Files.write(
+                file,
+                List.of(
+                        "AKIA[0-9A-Z]{16}",
+                        "gh[pousr]_[A-Za-z0-9]{36}",
+                        "-----BEGIN (RSA|EC|DSA|OPENSSH|PGP) PRIVATE KEY-----",
+                        "xox[baprs]-[0-9A-Za-z-]{10,48}",
+                        "AIza[0-9A-Za-z_-]{35}",
+                        "sk_live_[0-9a-zA-Z]{24}",
+                        "eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}",
+                        "(?i)(api[_-]?key|secret|token|passwd|password)[\"']?\\s*[:=]\\s*[\"'][A-Za-z0-9/+_=-]{16,}[\"']",
+                        "glpat-[0-9A-Za-z_-]{20}",
+                        "npm_[A-Za-z0-9]{36}"));
         return file;
     }
 
@@ -184,13 +188,17 @@ class SecretScannerTest {
     void manyFilesAcrossDirectoriesAreAllScannedInParallel() throws IOException {
         for (int dir = 0; dir < 20; dir++) {
             for (int file = 0; file < 30; file++) {
-                write("tree/d" + dir + "/f" + file + ".txt", "line\n".repeat(file) + (file == 7 ? "k=" + AWS_KEY : "") + "\n");
+                write(
+                        "tree/d" + dir + "/f" + file + ".txt",
+                        "line\n".repeat(file) + (file == 7 ? "k=" + AWS_KEY : "") + "\n");
             }
         }
 
         SecretScanResult result = scan(SecretScanOptions.defaults());
 
-        assertThat(result.findings()).filteredOn(f -> f.path().startsWith("tree/")).hasSize(20)
+        assertThat(result.findings())
+                .filteredOn(f -> f.path().startsWith("tree/"))
+                .hasSize(20)
                 .allSatisfy(f -> assertThat(f.line()).isEqualTo(8));
         assertThat(result.filesScanned()).isEqualTo(5 + 600);
     }
@@ -207,8 +215,8 @@ class SecretScannerTest {
 
     @Test
     void scanningAFileInsteadOfADirectoryIsAnInputError() {
-        assertThatThrownBy(() -> new SecretScanner(SecretScanOptions.defaults())
-                        .scan(workspace.resolve("README.md"), m -> {}))
+        assertThatThrownBy(() ->
+                        new SecretScanner(SecretScanOptions.defaults()).scan(workspace.resolve("README.md"), m -> {}))
                 .isInstanceOf(ChecklistInputException.class)
                 .hasMessageContaining("not a directory");
     }
