@@ -3,14 +3,12 @@ package io.jenkins.plugins.devops.core.checklist.secrets;
 import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
 import io.jenkins.plugins.devops.core.checklist.files.IgnoreRules;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -134,6 +132,7 @@ public final class SecretScanner {
             List<RecursiveAction> subtasks = new ArrayList<>();
             List<Path> files = new ArrayList<>();
             List<String> names = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
                 for (Path entry : entries) {
                     String name = entry.getFileName().toString();
@@ -165,10 +164,12 @@ public final class SecretScanner {
                         } else {
                             files.add(entry);
                             names.add(path);
+                            sizes.add(attributes.size());
                             if (files.size() == FILES_PER_TASK) {
-                                subtasks.add(new FileBatchTask(scan, files, names));
+                                subtasks.add(new FileBatchTask(scan, files, names, sizes));
                                 files = new ArrayList<>();
                                 names = new ArrayList<>();
+                                sizes = new ArrayList<>();
                             }
                         }
                     }
@@ -178,7 +179,7 @@ public final class SecretScanner {
                 return;
             }
             if (!files.isEmpty()) {
-                subtasks.add(new FileBatchTask(scan, files, names));
+                subtasks.add(new FileBatchTask(scan, files, names, sizes));
             }
             invokeAll(subtasks);
         }
@@ -195,41 +196,39 @@ public final class SecretScanner {
         private final transient Scan scan;
         private final transient List<Path> files;
         private final List<String> paths;
+        private final transient List<Long> sizes;
 
-        FileBatchTask(Scan scan, List<Path> files, List<String> paths) {
+        FileBatchTask(Scan scan, List<Path> files, List<String> paths, List<Long> sizes) {
             this.scan = scan;
             this.files = files;
             this.paths = paths;
+            this.sizes = sizes;
         }
 
         @Override
         protected void compute() {
             for (int i = 0; i < files.size(); i++) {
-                scanFile(scan, files.get(i), paths.get(i));
+                scanFile(scan, files.get(i), paths.get(i), sizes.get(i));
             }
         }
     }
 
-    private void scanFile(Scan scan, Path file, String path) {
+    private void scanFile(Scan scan, Path file, String path, long size) {
         byte[][] holder = BUFFER.get();
-        int length;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > options.maxFileBytes()) {
-                scan.large.increment();
-                return;
-            }
+        int length = 0;
+        // FileInputStream is the lightest read path (no channel set-up per file); the size came from the walk's stat.
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
             if (holder[0].length < size + 1) {
                 holder[0] = new byte[(int) Math.max(size + 1, holder[0].length * 2L)];
             }
-            ByteBuffer buffer = ByteBuffer.wrap(holder[0]);
-            length = 0;
+            byte[] buffer = holder[0];
             int read;
-            while (length < holder[0].length && (read = channel.read(buffer)) > 0) {
+            while (length < buffer.length && (read = in.read(buffer, length, buffer.length - length)) > 0) {
                 length += read;
-                if (length == holder[0].length) {
-                    break;
-                }
+            }
+            if (length > options.maxFileBytes()) {
+                scan.large.increment();
+                return;
             }
         } catch (IOException e) {
             scan.report("secret scan: cannot read " + path + " (" + e.getMessage() + "), skipped");
