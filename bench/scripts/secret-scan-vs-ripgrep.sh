@@ -41,7 +41,7 @@ fi
 # Exit code 1 (secrets found) is expected on real trees: -i keeps hyperfine going.
 hyperfine -N -i --warmup 2 --runs "${RUNS:-10}" --export-json "$OUT/results.json" \
   -n ripgrep "rg -c -f $RULES $TREE" \
-  -n "devops-secret-scan" "java -jar $JAR checklist $TREE --rules $RULES --secrets-only --format json --out $OUT/findings.json"
+  -n "devops-secret-scan" "java -jar $JAR checklist $TREE --rules $RULES --secrets-only --format text --out $OUT/findings.txt"
 
 python3 - "$OUT/results.json" <<'PY'
 import json, sys

@@ -132,10 +132,16 @@ public final class MarkdownReportWriter {
                     .append(" findings in ")
                     .append(report.secretScan().filesScanned())
                     .append(" files\n");
+            report.secretScan().findings().forEach(f -> text.append("  ")
+                    .append(f.location())
+                    .append(' ')
+                    .append(f.ruleId())
+                    .append(' ')
+                    .append(f.masked())
+                    .append('\n'));
         }
-        text.append("Score ")
-                .append(score(report.score()))
-                .append("/10 — ")
+        text.append(report.score() < 0 ? "Score n/a" : "Score " + score(report.score()) + "/10")
+                .append(" — ")
                 .append(report.policy().verdict())
                 .append('\n');
         report.policy()

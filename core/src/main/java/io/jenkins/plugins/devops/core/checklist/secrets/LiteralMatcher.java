@@ -25,7 +25,6 @@ final class LiteralMatcher {
     private final int[][] outputs;
     private final int acceptFrom;
 
-
     /**
      * @param literalsPerRule for rule i, the literals (lower-case) that prefilter it; an empty list means none
      */

@@ -2,8 +2,8 @@ package io.jenkins.plugins.devops.core.checklist.secrets;
 
 import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
 import io.jenkins.plugins.devops.core.checklist.files.IgnoreRules;
-import java.io.IOException;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -223,7 +223,9 @@ public final class SecretScanner {
             }
             byte[] buffer = holder[0];
             int read;
-            while (length < buffer.length && (read = in.read(buffer, length, buffer.length - length)) > 0) {
+            // Read exactly the size the walk saw: no extra read() to meet end-of-file. A file that grows meanwhile
+            // is scanned up to that size; one that shrank ends the loop early.
+            while (length < size && (read = in.read(buffer, length, (int) size - length)) > 0) {
                 length += read;
             }
             if (length > options.maxFileBytes()) {
