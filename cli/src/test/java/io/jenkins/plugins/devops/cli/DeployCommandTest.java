@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +119,45 @@ class DeployCommandTest {
                 .isEqualTo("devops deploy: kubeconfig 'missing-kubeconfig' does not exist; pass an existing file with"
                         + " --kubeconfig" + NL);
         assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void unknownContextIsAUsageErrorListingTheContexts() {
+        CliResult result = deploy("rolling", "1.4.1", "--context", "prod");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo(
+                        "devops deploy: kubeconfig '" + kubeconfig + "' has no context 'prod'; use one of [mock]" + NL);
+        assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void unreachableClusterFailsWithWhatToCheckAndNoSecret() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path unreachable =
+                Samples.kubeconfig(Files.createDirectory(temp.resolve("down")), "http://127.0.0.1:" + closedPort);
+
+        CliResult result = CliResult.inProcess(
+                "deploy",
+                "-f",
+                Samples.CHECKOUT.toString(),
+                "--service",
+                "checkout",
+                "--environment",
+                "staging",
+                "--kubeconfig",
+                unreachable.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err())
+                .startsWith("devops deploy: failed: cannot reach the Kubernetes API server (")
+                .endsWith("); check --kubeconfig and --context, and that the cluster is up" + NL)
+                .doesNotContain(Samples.TOKEN);
+        assertThat(result.err().lines()).hasSize(1);
     }
 
     @Test
