@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.jenkins.plugins.devops.core.kube.DeploymentLease;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +201,27 @@ class DeployCommandTest {
                 .isEqualTo("devops deploy: webhook 'qa': credentials 'DEVOPS_TEST_UNSET_SECRET' were not found or are"
                         + " empty; create them or fix credentialsId" + NL);
         assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void deploymentWhileAnotherHoldsTheLeaseIsRefusedNamingTheHolder() {
+        new DeploymentLease(cluster.admin(), "shop", "devops-checkout-staging", Clock.systemUTC())
+                .acquire("checkout-staging-other (alice)", Duration.ofMinutes(10), message -> {});
+
+        CliResult result = deploy("rolling", "1.4.1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err())
+                .startsWith("devops deploy: failed: another deployment of this service and environment is running:"
+                        + " lease shop/devops-checkout-staging is held by 'checkout-staging-other (alice)' until ")
+                .endsWith("; wait for it to finish, or abort it" + NL);
+        assertThat(cluster.admin()
+                        .apps()
+                        .deployments()
+                        .inNamespace("shop")
+                        .withName("checkout")
+                        .get())
+                .isNull();
     }
 
     @Test
