@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Show the product on this repository's samples, without a cluster: a dry-run canary plan of"
-                    + " docs/examples/k8s/checkout.yaml, the DORA figures of docs/examples/deployments.csv and a"
+            "Show the product on this repository, without a cluster: its checklists (with"
+                    + " .devops/checklist.yaml when present), a dry-run canary plan of docs/examples/k8s/checkout.yaml, the DORA figures of docs/examples/deployments.csv and a"
                     + " check of the workspace context in ai-state/.",
             "Each part prints the devops command it runs, so you can run it yourself."
         },
@@ -54,12 +54,21 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Integer> exitCodes = new ArrayList<>();
 
-        heading(out, "1. Dry-run plan: a canary of the sample service, nothing is written");
+        heading(out, "1. Checklists: CI/CD, infrastructure, monitoring and security of this repository");
+        Path config = root.resolve(".devops/checklist.yaml");
+        List<String> checklist = new ArrayList<>(List.of("checklist", relative(root)));
+        if (Files.isRegularFile(config)) {
+            checklist.addAll(List.of("--config", relative(config)));
+        }
+        // A failed policy is a finding to show, not a failure of the demo.
+        exitCodes.add(run(out, checklist.toArray(String[]::new)));
+
+        heading(out, "2. Dry-run plan: a canary of the sample service, nothing is written");
         exitCodes.add(run(
                 out,
                 "plan",
                 "-f",
-                relative(root, examples.resolve("k8s/checkout.yaml")),
+                relative(examples.resolve("k8s/checkout.yaml")),
                 "--service",
                 "checkout",
                 "--environment",
@@ -71,18 +80,18 @@ final class DemoCommand implements Callable<Integer> {
                 "--image",
                 "ghcr.io/example/checkout:1.4.2"));
 
-        heading(out, "2. DORA figures of the sample history: two weeks of three services");
+        heading(out, "3. DORA figures of the sample history: two weeks of three services");
         exitCodes.add(run(
                 out,
                 "dora",
                 "--import",
-                relative(root, examples.resolve("deployments.csv")),
+                relative(examples.resolve("deployments.csv")),
                 "--window",
                 "14d",
                 "--at",
                 "latest"));
 
-        heading(out, "3. Workspace context: ai-state/active/devops/ against the JSON schemas in core/");
+        heading(out, "4. Workspace context: ai-state/active/devops/ against the JSON schemas in core/");
         List<String> problems = WorkspaceContextValidator.validate(root);
         if (problems.isEmpty()) {
             out.println("valid: pipelines.json, infrastructure.json, monitoring.json and tasks/*.json");
@@ -111,8 +120,13 @@ final class DemoCommand implements Callable<Integer> {
         out.println("== " + title);
     }
 
-    private static String relative(Path root, Path file) {
+    /** The path as the user would type it from the current directory. */
+    private static String relative(Path file) {
         Path cwd = Path.of("").toAbsolutePath().normalize();
-        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+        if (!file.startsWith(cwd)) {
+            return file.toString();
+        }
+        String relative = cwd.relativize(file).toString();
+        return relative.isEmpty() ? "." : relative;
     }
 }

@@ -14,6 +14,9 @@ class DemoCommandTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
+                .contains("$ devops checklist ")
+                .contains("--config ")
+                .containsPattern("Score \\d+\\.\\d/10")
                 .contains("$ devops plan -f ")
                 .contains("Plan: canary deployment of checkout to staging (namespace shop): 1.4.1 -> 1.4.2")
                 .containsPattern("weight +50%")

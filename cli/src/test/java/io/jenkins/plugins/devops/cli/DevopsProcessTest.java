@@ -40,7 +40,9 @@ class DevopsProcessTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
+                .contains("$ devops checklist . --config .devops/checklist.yaml")
                 .contains("$ devops plan -f docs/examples/k8s/checkout.yaml --service checkout")
+                .contains("$ devops dora --import docs/examples/deployments.csv --window 14d --at latest")
                 .contains("Plan: canary deployment of checkout to staging (namespace shop): 1.4.1 -> 1.4.2");
     }
 
