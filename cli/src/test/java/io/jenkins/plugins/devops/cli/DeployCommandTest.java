@@ -108,6 +108,38 @@ class DeployCommandTest {
     }
 
     @Test
+    void rollbackToAnUnknownVersionSaysWhichVersionsExist() {
+        assertThat(deploy("rolling", "1.4.1").exitCode()).isZero();
+        assertThat(deploy("rolling", "1.4.2").exitCode()).isZero();
+
+        CliResult result = rollback("--revision", "0.9.0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("devops rollback: Deployment/checkout has no revision or version '0.9.0' in its history"
+                        + " (2 ReplicaSets kept; see revisionHistoryLimit)" + NL);
+        assertThat(image("checkout")).isEqualTo(IMAGE + "1.4.2");
+    }
+
+    @Test
+    void rollbackOfAServiceNeverDeployedIsRefused() {
+        CliResult result = rollback();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("devops rollback: no Deployment of service checkout in environment staging (labels"
+                        + " devops.jenkins.io/service, devops.jenkins.io/environment) in namespace shop; only"
+                        + " deployments made by this engine can be rolled back" + NL);
+        assertThat(cluster.admin()
+                        .apps()
+                        .deployments()
+                        .inNamespace("shop")
+                        .list()
+                        .getItems())
+                .isEmpty();
+    }
+
+    @Test
     void missingKubeconfigIsAUsageErrorAndNothingIsWritten() {
         CliResult result = CliResult.inProcess(
                 "deploy",
@@ -304,6 +336,24 @@ class DeployCommandTest {
             strategy,
             "--image",
             IMAGE + version,
+            "--kubeconfig",
+            kubeconfig.toString()
+        };
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return CliResult.inProcess(all);
+    }
+
+    private CliResult rollback(String... extra) {
+        String[] base = {
+            "rollback",
+            "--service",
+            "checkout",
+            "--environment",
+            "staging",
+            "--namespace",
+            "shop",
             "--kubeconfig",
             kubeconfig.toString()
         };
