@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
-@Fork(value = 1, jvmArgs = {"-Xmx100m"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx100m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DoraBenchmark {
@@ -67,8 +69,14 @@ public class DoraBenchmark {
         for (int i = 0; i < index.size(); i++) {
             LedgerIndex.Series s = index.series(index.seriesOf(i));
             lead[0] = index.lead(i, 0);
-            rolling.add(s.service(), s.environment(), DeploymentKind.DEPLOY, index.outcome(i),
-                    index.finishedEpochSecond(i), index.finishedEpochSecond(i), lead);
+            rolling.add(
+                    s.service(),
+                    s.environment(),
+                    DeploymentKind.DEPLOY,
+                    index.outcome(i),
+                    index.finishedEpochSecond(i),
+                    index.finishedEpochSecond(i),
+                    lead);
         }
         next = max;
     }
@@ -86,8 +94,14 @@ public class DoraBenchmark {
     public Object incrementalAppend() {
         next += 205;
         lead[0] = 3600;
-        rolling.add("svc" + (next % 50), "production", DeploymentKind.DEPLOY,
-                next % 13 == 0 ? Outcome.FAILED : Outcome.SUCCEEDED, next, next, lead);
+        rolling.add(
+                "svc" + (next % 50),
+                "production",
+                DeploymentKind.DEPLOY,
+                next % 13 == 0 ? Outcome.FAILED : Outcome.SUCCEEDED,
+                next,
+                next,
+                lead);
         return rolling.overall();
     }
 }
