@@ -43,10 +43,23 @@ public final class DevopsCommand implements Runnable {
     /** The configured command line: one-line errors, case-insensitive enum values, our exit codes. */
     public static CommandLine commandLine() {
         OneLineErrors errors = new OneLineErrors();
-        return new CommandLine(new DevopsCommand())
+        CommandLine commandLine = new CommandLine(new DevopsCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
+        giveEveryCommandTheVersion(commandLine);
+        return commandLine;
+    }
+
+    /** So that {@code devops <any command> --version} answers, whoever wrote the command. */
+    private static void giveEveryCommandTheVersion(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null
+                    && sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(new VersionProvider());
+            }
+            giveEveryCommandTheVersion(sub);
+        }
     }
 
     @Override

@@ -30,7 +30,7 @@ class DevopsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plan", "deploy", "rollback", "demo"})
+    @ValueSource(strings = {"plan", "deploy", "rollback", "checklist", "dora", "events", "demo"})
     void everyCommandHasVersion(String command) {
         CliResult result = CliResult.inProcess(command, "--version");
 
