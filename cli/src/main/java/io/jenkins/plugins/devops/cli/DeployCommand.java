@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code devops deploy}: deploys against a real cluster, printing progress per phase and the outcome. The health
- * gates are readiness and crash-loop detection, then whatever {@code --gates} configures.
+ * gates are readiness and crash-loop detection, then whatever {@code --gates} configures. Ctrl-C or SIGTERM aborts
+ * the deployment and rolls it back before the process ends.
  */
 @Command(
         name = "deploy",
@@ -83,17 +84,19 @@ final class DeployCommand implements Callable<Integer> {
                         .create(GateSpec.fromYaml(InputFile.read(gatesFile, "gates file", "--gates")));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = format.json() ? spec.commandLine().getErr() : out;
-        DeploymentRecord record;
-        try (KubernetesClient client = cluster.connect()) {
+        EngineOptions options = EngineOptions.defaults();
+        try (AbortOnShutdown abort =
+                        new AbortOnShutdown(options.rollbackTimeout().plusSeconds(30));
+                KubernetesClient client = cluster.connect()) {
             List<HealthGate> gates = new ArrayList<>();
             gates.add(new ReadinessGate(client));
             gates.add(new CrashLoopGate(client, maxRestarts));
             gates.addAll(configured);
-            record = new DeploymentEngine(client, EngineOptions.defaults())
-                    .deploy(deployment, gates, new ProgressPrinter(progress));
+            DeploymentRecord record =
+                    new DeploymentEngine(client, options).deploy(deployment, gates, new ProgressPrinter(progress));
+            out.print(format.json() ? CliJson.write(record) + "\n" : Outcomes.summary(record));
+            out.flush();
+            return record.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
         }
-        out.print(format.json() ? CliJson.write(record) + "\n" : Outcomes.summary(record));
-        out.flush();
-        return record.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.devops.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,12 +10,31 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code devops} as a separate process, {@code java -cp <built classes and dependencies> DevopsCommand ...},
- * the way a user or a CI job does, so real {@code System.exit} codes and streams are what the tests see.
+ * the way a user or a CI job does, so real {@code System.exit} codes, signals and streams are what the tests see.
  */
 final class CliProcess {
-    private CliProcess() {}
+    /** Generous: the machine is shared, and a JVM start can take seconds under load. */
+    private static final long TIMEOUT_SECONDS = 180;
 
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final String description;
+
+    private CliProcess(Process process, Path out, Path err, String description) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+        this.description = description;
+    }
+
+    /** Runs the command to its end. */
     static CliResult run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return start(workingDirectory, args).finish();
+    }
+
+    /** Starts the command; {@link #finish()} waits for it. */
+    static CliProcess start(Path workingDirectory, String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -26,16 +44,24 @@ final class CliProcess {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("devops-out", ".txt");
         Path err = Files.createTempFile("devops-err", ".txt");
+        Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        return new CliProcess(process, out, err, "devops " + String.join(" ", args));
+    }
+
+    /** Sends SIGTERM, as a CI runner cancelling the job does (shutdown hooks run, like Ctrl-C). */
+    void terminate() {
+        process.destroy();
+    }
+
+    CliResult finish() throws IOException, InterruptedException {
         try {
-            Process process = new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
-            // Generous: the machine is shared, and a JVM start can take seconds under load.
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("devops " + String.join(" ", args) + " did not finish in 180 s");
+                throw new AssertionError(description + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             return new CliResult(
                     process.exitValue(),
@@ -53,6 +79,6 @@ final class CliProcess {
         if (!classpath.contains("classes")) {
             throw new IllegalStateException("java.class.path does not list the built classes: " + classpath);
         }
-        return classpath.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator);
+        return classpath;
     }
 }

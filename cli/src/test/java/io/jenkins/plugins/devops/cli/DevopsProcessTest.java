@@ -2,8 +2,17 @@ package io.jenkins.plugins.devops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +81,78 @@ class DevopsProcessTest {
             assertThat(failed.out()).contains("FAILED_ROLLED_BACK: deployment of checkout 1.4.3 to staging");
             assertThat(installed.out() + installed.err() + failed.out() + failed.err())
                     .doesNotContain(Samples.TOKEN);
+        }
+    }
+
+    @Test
+    void sigtermDuringADeploymentRollsItBackBeforeTheProcessEnds() throws Exception {
+        CountDownLatch smokeTestArrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        service.createContext("/healthz", exchange -> {
+            smokeTestArrived.countDown();
+            try {
+                // Holds the canary in its first step until the test is done.
+                release.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        service.setExecutor(Executors.newCachedThreadPool());
+        service.start();
+        try (MockCluster cluster = MockCluster.start("shop")) {
+            Path kubeconfig = Samples.kubeconfig(temp, cluster.url());
+            Path gates = Files.writeString(
+                    temp.resolve("gates.yaml"),
+                    """
+                    smokeTests:
+                      - name: health
+                        url: http://127.0.0.1:%d/healthz
+                        timeout: 120s
+                    """
+                            .formatted(service.getAddress().getPort()));
+            assertThat(CliProcess.run(REPOSITORY, deploy(kubeconfig, "rolling", "1.4.1"))
+                            .exitCode())
+                    .isZero();
+
+            String[] canary = deploy(kubeconfig, "canary", "1.4.2");
+            String[] withGates = Arrays.copyOf(canary, canary.length + 2);
+            withGates[canary.length] = "--gates";
+            withGates[canary.length + 1] = gates.toString();
+            CliProcess deployment = CliProcess.start(REPOSITORY, withGates);
+            assertThat(smokeTestArrived.await(120, TimeUnit.SECONDS))
+                    .as("the canary reached its smoke test")
+                    .isTrue();
+            deployment.terminate();
+            CliResult result = deployment.finish();
+
+            assertThat(result.out()).as(result.toString()).contains("ABORTED: deployment of checkout 1.4.2");
+            Deployment stable = cluster.admin()
+                    .apps()
+                    .deployments()
+                    .inNamespace("shop")
+                    .withName("checkout")
+                    .get();
+            assertThat(stable.getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getImage())
+                    .isEqualTo("ghcr.io/example/checkout:1.4.1");
+            assertThat(stable.getSpec().getReplicas()).isEqualTo(4);
+            assertThat(cluster.admin()
+                            .apps()
+                            .deployments()
+                            .inNamespace("shop")
+                            .withName("checkout-canary")
+                            .get())
+                    .isNull();
+        } finally {
+            release.countDown();
+            service.stop(0);
         }
     }
 

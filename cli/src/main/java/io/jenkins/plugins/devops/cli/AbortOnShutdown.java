@@ -1,0 +1,47 @@
+package io.jenkins.plugins.devops.cli;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C (or SIGTERM from a CI runner) during a deployment must not leave the service half switched: the shutdown
+ * hook interrupts the deploying thread, which makes the engine roll back and return ABORTED, and holds the JVM open
+ * until the command has printed that outcome (or the grace period ends).
+ *
+ * <pre>{@code
+ * try (AbortOnShutdown abort = new AbortOnShutdown(Duration.ofMinutes(5))) {
+ *     record = engine.deploy(request, gates, listener);
+ *     print(record);
+ * }
+ * }</pre>
+ */
+final class AbortOnShutdown implements AutoCloseable {
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread hook;
+
+    AbortOnShutdown(Duration grace) {
+        Thread worker = Thread.currentThread();
+        hook = new Thread(
+                () -> {
+                    worker.interrupt();
+                    try {
+                        finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "devops-abort-on-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running; it returns now that the command has finished.
+        }
+    }
+}
