@@ -18,7 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+@Execution(ExecutionMode.CONCURRENT) // each test has its own mock cluster
 class CanaryDeploymentTest {
     private static final StrategySettings CANARY = StrategySettings.canary(List.of(10, 50, 100));
     private MockCluster cluster;
