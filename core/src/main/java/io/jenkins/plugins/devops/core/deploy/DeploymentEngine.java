@@ -3,7 +3,6 @@ package io.jenkins.plugins.devops.core.deploy;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.devops.core.deploy.strategy.DeploymentStrategy;
-import io.jenkins.plugins.devops.core.gate.GatePoint;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.core.kube.DeploymentLease;
 import io.jenkins.plugins.devops.core.kube.ResourceWriter;
@@ -204,10 +203,6 @@ public final class DeploymentEngine {
 
     static String snapshotName(String service, String environment) {
         return Names.lockName(service, environment) + "-snapshot";
-    }
-
-    static boolean stops(GatePoint point) {
-        return point != GatePoint.POST_ROLLOUT && point != GatePoint.ROLLBACK;
     }
 
     static ResourceWriter writer(KubernetesClient client, EngineOptions options, RunLog log) {

@@ -85,7 +85,7 @@ final class DeploymentRun {
                     lease.renew(request.progressDeadline().plus(options.leaseSlack()));
                 }
                 gates.evaluate(GatePoint.POST_ROLLOUT, plan.phases().size(), 100);
-                deleteSnapshot(writer, state);
+                deleteSnapshot(state);
                 return record(Outcome.SUCCEEDED, state.startedAt(), "");
             } catch (InterruptedException e) {
                 aborted = true;
@@ -114,7 +114,7 @@ final class DeploymentRun {
             } catch (InterruptedException e) {
                 interrupted = true;
             }
-            deleteSnapshot(writer, state);
+            deleteSnapshot(state);
             return record(aborted ? Outcome.ABORTED : Outcome.FAILED_ROLLED_BACK, state.startedAt(), reason);
         } catch (InterruptedException e) {
             interrupted = true;
@@ -136,7 +136,7 @@ final class DeploymentRun {
         }
     }
 
-    private void deleteSnapshot(ResourceWriter writer, DeploymentState state) {
+    private void deleteSnapshot(DeploymentState state) {
         client.secrets()
                 .inNamespace(request.namespace())
                 .withName(state.snapshotName())
