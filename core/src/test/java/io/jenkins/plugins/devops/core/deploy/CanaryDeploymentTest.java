@@ -69,6 +69,19 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void pauseFollowsEveryStepButTheLast() {
+        DeploymentPlan plan = engine.plan(request(
+                        "registry/shop:1.1.0",
+                        4,
+                        StrategySettings.canary(List.of(10, 50, 100), java.time.Duration.ofSeconds(90), ""))
+                .build());
+
+        assertThat(plan.phases()).extracting(p -> p.pauseAfter().toSeconds()).containsExactly(90L, 90L, 0L, 0L, 0L);
+        assertThat(plan.phases().get(2).gates()).containsExactly(GatePoint.STEP, GatePoint.CONFIRM_PROMOTION);
+        assertThat(plan.render()).contains("pause 90 s");
+    }
+
+    @Test
     void stepsThroughWeightsThenPromotesAndScalesCanaryToZero() {
         EngineFixture.Recorder progress = new EngineFixture.Recorder();
         ScriptedGate gate = ScriptedGate.passing();
