@@ -105,6 +105,12 @@ final class DeploymentRun {
             DeploymentState state,
             String reason,
             boolean aborted) {
+        if (!aborted) {
+            java.util.Set<String> deployments = new java.util.LinkedHashSet<>();
+            plan.phases().forEach(p -> deployments.addAll(p.awaitRollout()));
+            io.jenkins.plugins.devops.core.kube.WarningEvents.about(client, request.namespace(), deployments, 5)
+                    .forEach(line -> log.event("kubernetes: " + line));
+        }
         log.event("rolling back: " + reason);
         boolean interrupted = aborted;
         try {

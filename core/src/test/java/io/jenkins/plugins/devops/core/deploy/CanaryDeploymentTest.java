@@ -153,6 +153,8 @@ class CanaryDeploymentTest {
 
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("shop-canary exceeded its progress deadline");
+        assertThat(record.events())
+                .anyMatch(e -> e.startsWith("kubernetes: Pod shop-canary-") && e.contains("Readiness probe failed"));
         assertThat(objects(cluster)).isEqualTo(before);
     }
 }
