@@ -82,7 +82,7 @@ final class DeploymentRun {
                     runner.run(plan.phases().get(i), i, plan.phases().size());
                     current = current.advancedTo(i + 1, clock.instant());
                     log.listener().checkpoint(current);
-                    lease.renew(request.progressDeadline().plus(options.leaseSlack()));
+                    lease.renew(DeploymentEngine.leaseDuration(request, plan, options));
                 }
                 gates.evaluate(GatePoint.POST_ROLLOUT, plan.phases().size(), 100);
                 deleteSnapshot(state);
