@@ -1,11 +1,11 @@
 package io.jenkins.plugins.devops.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cloudevents.CloudEvent;
 import io.jenkins.plugins.devops.core.deploy.Commit;
 import io.jenkins.plugins.devops.core.deploy.DeploymentKind;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.deploy.Outcome;
-import io.cloudevents.CloudEvent;
 import io.jenkins.plugins.devops.core.events.DeploymentEvents;
 import io.jenkins.plugins.devops.core.events.EventPublisher;
 import io.jenkins.plugins.devops.core.events.RetryPolicy;
@@ -63,7 +63,7 @@ public class OutboxThroughputBenchmark {
     private static final int DEPLOYMENTS = 1000;
     private static final int EVENTS = 2 * DEPLOYMENTS;
 
-    @Param({"1", "4"})
+    @Param({"1", "4", "8"})
     public int parallelism;
 
     private HttpServer server;
@@ -99,11 +99,25 @@ public class OutboxThroughputBenchmark {
     }
 
     private static DeploymentRecord record(String id, int i, Instant now) {
-        return new DeploymentRecord(id, DeploymentKind.DEPLOY, "svc" + (i % 50), "production", "shop", "canary",
-                Outcome.SUCCEEDED, "1." + i, "1." + (i - 1), "registry.example.com/shop/svc:1." + i,
-                now.minusSeconds(60), now,
-                List.of(new Commit("9fceb02d0ae598e95dc970b74767f19372d61af8", now.minusSeconds(600))), "bench", "",
-                List.of(), List.of(), List.of());
+        return new DeploymentRecord(
+                id,
+                DeploymentKind.DEPLOY,
+                "svc" + (i % 50),
+                "production",
+                "shop",
+                "canary",
+                Outcome.SUCCEEDED,
+                "1." + i,
+                "1." + (i - 1),
+                "registry.example.com/shop/svc:1." + i,
+                now.minusSeconds(60),
+                now,
+                List.of(new Commit("9fceb02d0ae598e95dc970b74767f19372d61af8", now.minusSeconds(600))),
+                "bench",
+                "",
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     @Benchmark

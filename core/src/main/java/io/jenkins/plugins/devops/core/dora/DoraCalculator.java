@@ -46,16 +46,17 @@ public final class DoraCalculator {
         long end = to.getEpochSecond();
         long start = end - settings.window().toSeconds();
         int[][] bySeries = index.entriesBySeries();
-        List<ScopedTally> tallies = new ArrayList<>();
-        for (int s = 0; s < bySeries.length; s++) {
-            int[] entries = bySeries[s];
-            if (entries.length == 0 || index.finishedEpochSecond(entries[0]) > end) {
-                continue;
-            }
-            SeriesTally tally = tally(index, entries, start, end);
-            tally.sort();
-            tallies.add(new ScopedTally(index.series(s), tally));
-        }
+        // Series are independent: tally them on all cores (a million entries in 50 series take a fraction of the
+        // half second the whole command may use).
+        List<ScopedTally> tallies = java.util.stream.IntStream.range(0, bySeries.length)
+                .parallel()
+                .filter(s -> bySeries[s].length > 0 && index.finishedEpochSecond(bySeries[s][0]) <= end)
+                .mapToObj(s -> {
+                    SeriesTally tally = tally(index, bySeries[s], start, end);
+                    tally.sort();
+                    return new ScopedTally(index.series(s), tally);
+                })
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         tallies.sort(Comparator.comparing(
                 t -> t.series().service() + "/" + t.series().environment()));
         Instant from = Instant.ofEpochSecond(start);
