@@ -33,6 +33,8 @@ import java.util.regex.Matcher;
 public final class SecretScanner {
     private static final int BINARY_PROBE_BYTES = 8000;
     private static final int FILES_PER_TASK = 8;
+    private static final int WINDOW_BEFORE = 256;
+    private static final int WINDOW_AFTER = 4096;
     private static final Set<String> BINARY_EXTENSIONS = Set.of(
             "jar", "war", "ear", "class", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "png", "jpg", "jpeg", "gif",
             "bmp", "ico", "webp", "pdf", "so", "dll", "dylib", "exe", "bin", "o", "a", "woff", "woff2", "ttf", "otf",
@@ -275,46 +277,84 @@ public final class SecretScanner {
 
         /**
          * A literal ends at {@code end}; each rule whose prefix it is is tried right there with {@code lookingAt},
-         * since its matches start with the literal. Transparent bounds let {@code \\b} see the preceding
-         * character.
+         * since its matches start with the literal. The regex sees a window of the line (256 bytes before, 4 KB
+         * after the literal; transparent bounds let {@code \\b} look behind) so that minified one-line files with
+         * thousands of hits stay linear. Line bounds and the column count are kept between hits on the same line.
          */
         @Override
         public void hit(int end, int[] rulesAndLengths) {
-            CharSequence line = null;
-            int lineStart = 0;
-            boolean ascii = true;
             for (int k = 0; k < rulesAndLengths.length; k += 2) {
                 int rule = rulesAndLengths[k];
                 int start = end - rulesAndLengths[k + 1];
                 if (start < matchedUntil[rule]) {
                     continue;
                 }
-                if (line == null) {
-                    lineStart = start;
-                    while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
-                        lineStart--;
-                    }
-                    int stop = end;
-                    while (stop < length && bytes[stop] != '\n') {
-                        stop++;
-                    }
-                    ascii = AsciiView.isAscii(bytes, lineStart, stop);
-                    line = ascii
-                            ? new AsciiView(bytes, lineStart, stop - lineStart)
-                            : new String(bytes, lineStart, stop - lineStart, StandardCharsets.UTF_8);
+                locateLine(start, end);
+                int windowStart = Math.max(lineStart, start - WINDOW_BEFORE);
+                while (windowStart > lineStart && (bytes[windowStart] & 0xC0) == 0x80) {
+                    windowStart--;
                 }
+                int windowEnd = (int) Math.min(lineStop, (long) end + WINDOW_AFTER);
+                while (windowEnd < lineStop && (bytes[windowEnd] & 0xC0) == 0x80) {
+                    windowEnd++;
+                }
+                boolean ascii = AsciiView.isAscii(bytes, windowStart, windowEnd);
+                CharSequence window = ascii
+                        ? new AsciiView(bytes, windowStart, windowEnd - windowStart)
+                        : new String(bytes, windowStart, windowEnd - windowStart, StandardCharsets.UTF_8);
                 int from = ascii
-                        ? start - lineStart
-                        : new String(bytes, lineStart, start - lineStart, StandardCharsets.UTF_8).length();
-                Matcher matcher = options.rules().get(rule).pattern().matcher(line);
+                        ? start - windowStart
+                        : new String(bytes, windowStart, start - windowStart, StandardCharsets.UTF_8).length();
+                Matcher matcher = options.rules().get(rule).pattern().matcher(window);
                 matcher.useTransparentBounds(true);
                 matcher.useAnchoringBounds(false);
-                matcher.region(from, line.length());
+                matcher.region(from, window.length());
                 if (matcher.lookingAt() && matcher.end() > matcher.start()) {
-                    record(rule, lineNumber(lineStart), from + 1, matcher.group(), line);
-                    matchedUntil[rule] = ascii ? lineStart + matcher.end() : end;
+                    record(rule, lineNumber(lineStart), column(start), matcher.group(), lineText());
+                    matchedUntil[rule] = ascii ? windowStart + matcher.end() : end;
                 }
             }
+        }
+
+        private int lineStart = -1;
+        private int lineStop = -1;
+        private int columnPosition;
+        private int columnChars;
+
+        /** Finds the bounds of the line holding {@code start}, reusing them while hits stay on that line. */
+        private void locateLine(int start, int end) {
+            if (start >= lineStart && start < lineStop) {
+                return;
+            }
+            lineStart = start;
+            while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+                lineStart--;
+            }
+            lineStop = end;
+            while (lineStop < length && bytes[lineStop] != '\n') {
+                lineStop++;
+            }
+            columnPosition = lineStart;
+            columnChars = 0;
+        }
+
+        /** 1-based column in characters (code points), counted on from the previous hit of the same line. */
+        private int column(int start) {
+            if (start < columnPosition) {
+                columnPosition = lineStart;
+                columnChars = 0;
+            }
+            for (; columnPosition < start; columnPosition++) {
+                if ((bytes[columnPosition] & 0xC0) != 0x80) {
+                    columnChars++;
+                }
+            }
+            return columnChars + 1;
+        }
+
+        /** The current line, for the inline allow marker; only built when a rule matched. */
+        private CharSequence lineText() {
+            return new AsciiView(bytes, lineStart, Math.min(lineStop - lineStart, 1 << 20));
         }
 
         private int lineNumber(int lineStart) {
