@@ -4,7 +4,6 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
 import io.jenkins.plugins.devops.core.checklist.files.IgnoreRules;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +19,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 
 /**
  * Scans a directory tree for secrets with all processors: directories are walked as fork/join tasks (so both cores
@@ -33,8 +31,6 @@ import java.util.regex.Matcher;
 public final class SecretScanner {
     private static final int BINARY_PROBE_BYTES = 8000;
     private static final int FILES_PER_TASK = 8;
-    private static final int WINDOW_BEFORE = 256;
-    private static final int WINDOW_AFTER = 4096;
     private static final Set<String> BINARY_EXTENSIONS = Set.of(
             "jar", "war", "ear", "class", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "png", "jpg", "jpeg", "gif",
             "bmp", "ico", "webp", "pdf", "so", "dll", "dylib", "exe", "bin", "o", "a", "woff", "woff2", "ttf", "otf",
@@ -248,153 +244,13 @@ public final class SecretScanner {
         }
         scan.files.increment();
         scan.bytes.add(length);
-        FileHits hits = new FileHits(scan, path, bytes, length);
+        FileMatches hits =
+                new FileMatches(options.rules(), options.allowlist(), path, bytes, length, scan.findings::add);
         literals.scan(bytes, length, hits);
         for (int rule = 0; rule < prefiltered.length; rule++) {
             if (!prefiltered[rule]) {
                 hits.matchWholeFile(rule);
             }
-        }
-    }
-
-    /** Turns literal hits in one file into regex checks of their lines. */
-    private final class FileHits implements LiteralMatcher.Hits {
-        private final Scan scan;
-        private final String path;
-        private final byte[] bytes;
-        private final int length;
-        private final int[] matchedUntil;
-        private int countedPosition;
-        private int countedLines = 1;
-
-        FileHits(Scan scan, String path, byte[] bytes, int length) {
-            this.scan = scan;
-            this.path = path;
-            this.bytes = bytes;
-            this.length = length;
-            this.matchedUntil = new int[options.rules().size()];
-        }
-
-        /**
-         * A literal ends at {@code end}; each rule whose prefix it is is tried right there with {@code lookingAt},
-         * since its matches start with the literal. The regex sees a window of the line (256 bytes before, 4 KB
-         * after the literal; transparent bounds let {@code \\b} look behind) so that minified one-line files with
-         * thousands of hits stay linear. Line bounds and the column count are kept between hits on the same line.
-         */
-        @Override
-        public void hit(int end, int[] rulesAndLengths) {
-            for (int k = 0; k < rulesAndLengths.length; k += 2) {
-                int rule = rulesAndLengths[k];
-                int start = end - rulesAndLengths[k + 1];
-                if (start < matchedUntil[rule]) {
-                    continue;
-                }
-                locateLine(start, end);
-                int windowStart = Math.max(lineStart, start - WINDOW_BEFORE);
-                while (windowStart > lineStart && (bytes[windowStart] & 0xC0) == 0x80) {
-                    windowStart--;
-                }
-                int windowEnd = (int) Math.min(lineStop, (long) end + WINDOW_AFTER);
-                while (windowEnd < lineStop && (bytes[windowEnd] & 0xC0) == 0x80) {
-                    windowEnd++;
-                }
-                boolean ascii = AsciiView.isAscii(bytes, windowStart, windowEnd);
-                CharSequence window = ascii
-                        ? new AsciiView(bytes, windowStart, windowEnd - windowStart)
-                        : new String(bytes, windowStart, windowEnd - windowStart, StandardCharsets.UTF_8);
-                int from = ascii
-                        ? start - windowStart
-                        : new String(bytes, windowStart, start - windowStart, StandardCharsets.UTF_8).length();
-                Matcher matcher = options.rules().get(rule).pattern().matcher(window);
-                matcher.useTransparentBounds(true);
-                matcher.useAnchoringBounds(false);
-                matcher.region(from, window.length());
-                if (matcher.lookingAt() && matcher.end() > matcher.start()) {
-                    record(rule, lineNumber(lineStart), column(start), matcher.group(), lineText());
-                    matchedUntil[rule] = ascii ? windowStart + matcher.end() : end;
-                }
-            }
-        }
-
-        private int lineStart = -1;
-        private int lineStop = -1;
-        private int columnPosition;
-        private int columnChars;
-
-        /** Finds the bounds of the line holding {@code start}, reusing them while hits stay on that line. */
-        private void locateLine(int start, int end) {
-            if (start >= lineStart && start < lineStop) {
-                return;
-            }
-            lineStart = start;
-            while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
-                lineStart--;
-            }
-            lineStop = end;
-            while (lineStop < length && bytes[lineStop] != '\n') {
-                lineStop++;
-            }
-            columnPosition = lineStart;
-            columnChars = 0;
-        }
-
-        /** 1-based column in characters (code points), counted on from the previous hit of the same line. */
-        private int column(int start) {
-            if (start < columnPosition) {
-                columnPosition = lineStart;
-                columnChars = 0;
-            }
-            for (; columnPosition < start; columnPosition++) {
-                if ((bytes[columnPosition] & 0xC0) != 0x80) {
-                    columnChars++;
-                }
-            }
-            return columnChars + 1;
-        }
-
-        /** The current line, for the inline allow marker; only built when a rule matched. */
-        private CharSequence lineText() {
-            return new AsciiView(bytes, lineStart, Math.min(lineStop - lineStart, 1 << 20));
-        }
-
-        private int lineNumber(int lineStart) {
-            for (int i = countedPosition; i < lineStart; i++) {
-                if (bytes[i] == '\n') {
-                    countedLines++;
-                }
-            }
-            countedPosition = Math.max(countedPosition, lineStart);
-            return countedLines;
-        }
-
-        /** A rule without a literal prefix: run it over the whole text, still reporting line by line. */
-        void matchWholeFile(int rule) {
-            String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
-            Matcher matcher = options.rules().get(rule).pattern().matcher(text);
-            int line = 1;
-            int position = 0;
-            while (matcher.find()) {
-                for (; position < matcher.start(); position++) {
-                    if (text.charAt(position) == '\n') {
-                        line++;
-                    }
-                }
-                int lineStart = text.lastIndexOf('\n', Math.max(0, matcher.start() - 1)) + 1;
-                if (matcher.start() == 0) {
-                    lineStart = 0;
-                }
-                int lineEnd = text.indexOf('\n', matcher.start());
-                String lineText = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-                record(rule, line, matcher.start() - lineStart + 1, matcher.group(), lineText);
-            }
-        }
-
-        private void record(int rule, int line, int column, String match, CharSequence lineText) {
-            if (match.isEmpty() || options.allowlist().allowsMatch(match, lineText)) {
-                return;
-            }
-            scan.findings.add(
-                    new SecretFinding(options.rules().get(rule).id(), path, line, column, SecretFinding.mask(match)));
         }
     }
 }
