@@ -20,12 +20,18 @@ if [ ! -f "$LEDGER/deployments.idx" ]; then
 fi
 ls -l "$LEDGER"
 
-hyperfine --warmup 2 --runs "$RUNS" --export-markdown /tmp/dora-hyperfine.md \
+hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown /tmp/dora-hyperfine.md --export-json /tmp/dora-hyperfine.json \
   -n "devops --version (JVM + picocli only)" "java -jar $JAR --version" \
   -n "dora 30d window" "java -Xmx100m -jar $JAR dora --ledger $LEDGER --at latest" \
   -n "dora all 1M rows (3650d)" "java -Xmx100m -jar $JAR dora --ledger $LEDGER --at latest --window 3650d" \
   -n "dora all 1M rows, json" "java -Xmx100m -jar $JAR dora --ledger $LEDGER --at latest --window 3650d --format json"
 cat /tmp/dora-hyperfine.md
+python3 - <<'PY'
+import json
+for r in json.load(open('/tmp/dora-hyperfine.json'))['results']:
+    print(f"{r['command'][:60]:60s} median {r['median']*1000:7.0f} ms  min {r['min']*1000:6.0f} ms  user {r['user']*1000:5.0f} ms")
+PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for window in 30d 3650d; do
   /usr/bin/time -f "dora $window: %e s wall, %U s user, %M KB max RSS" \

@@ -63,7 +63,7 @@ public class OutboxThroughputBenchmark {
     private static final int DEPLOYMENTS = 1000;
     private static final int EVENTS = 2 * DEPLOYMENTS;
 
-    @Param({"1", "4"})
+    @Param({"1", "4", "8"})
     public int parallelism;
 
     private HttpServer server;

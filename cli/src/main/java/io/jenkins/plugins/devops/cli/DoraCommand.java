@@ -150,8 +150,9 @@ public final class DoraCommand implements Callable<Integer> {
         }
         if (at.equals("latest")) {
             long latest = 0;
+            long[] finished = index.columns().finished();
             for (int i = 0; i < index.size(); i++) {
-                latest = Math.max(latest, index.finishedEpochSecond(i));
+                latest = Math.max(latest, finished[i]);
             }
             return Instant.ofEpochSecond(latest);
         }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.devops.core.dora;
 
-import io.jenkins.plugins.devops.core.deploy.DeploymentKind;
 import io.jenkins.plugins.devops.core.deploy.Outcome;
 import io.jenkins.plugins.devops.core.ledger.LedgerIndex;
 import java.time.Instant;
@@ -46,16 +45,17 @@ public final class DoraCalculator {
         long end = to.getEpochSecond();
         long start = end - settings.window().toSeconds();
         int[][] bySeries = index.entriesBySeries();
-        List<ScopedTally> tallies = new ArrayList<>();
-        for (int s = 0; s < bySeries.length; s++) {
-            int[] entries = bySeries[s];
-            if (entries.length == 0 || index.finishedEpochSecond(entries[0]) > end) {
-                continue;
-            }
-            SeriesTally tally = tally(index, entries, start, end);
-            tally.sort();
-            tallies.add(new ScopedTally(index.series(s), tally));
-        }
+        // Series are independent: tally them on all cores (a million entries in 50 series take a fraction of the
+        // half second the whole command may use).
+        List<ScopedTally> tallies = java.util.stream.IntStream.range(0, bySeries.length)
+                .parallel()
+                .filter(s -> bySeries[s].length > 0 && index.finishedEpochSecond(bySeries[s][0]) <= end)
+                .mapToObj(s -> {
+                    SeriesTally tally = tally(index, bySeries[s], start, end);
+                    tally.sort();
+                    return new ScopedTally(index.series(s), tally);
+                })
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         tallies.sort(Comparator.comparing(
                 t -> t.series().service() + "/" + t.series().environment()));
         Instant from = Instant.ofEpochSecond(start);
@@ -104,54 +104,62 @@ public final class DoraCalculator {
 
     private record ScopedTally(LedgerIndex.Series series, SeriesTally tally) {}
 
-    /** One pass over one series, in time order, up to the end of the window. */
+    /**
+     * One pass over one series, in time order, up to the end of the window. Works on the raw columns: this loop
+     * runs a million times in a command-line process, mostly before the JIT has compiled it.
+     */
     private SeriesTally tally(LedgerIndex index, int[] entries, long start, long end) {
+        LedgerIndex.Columns columns = index.columns();
+        long[] fin = columns.finished();
+        byte[] flags = columns.flags();
+        int[] leadStart = columns.leadStart();
+        int[] leads = columns.leads();
         SeriesTally tally = new SeriesTally();
         int first = firstAfter(index, entries, start);
         int last = firstAfter(index, entries, end); // exclusive
+        long rollbackLimit = settings.rollbackCountsWithin().toSeconds();
+        long supersedeLimit = settings.supersededCountsWithin().toSeconds();
         // The state at the start of the window needs the failures just before it: walk back to the last success.
         int from = first;
-        while (from > 0 && !restoresService(index, entries, from - 1, last)) {
+        while (from > 0 && !restoresService(fin, flags, entries, from - 1, last, rollbackLimit, supersedeLimit)) {
             from--;
         }
         long failingSince = -1;
         long firstDay = Math.floorDiv(start, 86_400);
-        long rollbackLimit = settings.rollbackCountsWithin().toSeconds();
-        long supersedeLimit = settings.supersededCountsWithin().toSeconds();
         for (int p = from; p < last; p++) {
             int e = entries[p];
-            long finished = index.finishedEpochSecond(e);
-            boolean inWindow = p >= first;
-            Outcome outcome = index.outcome(e);
-            boolean deploy = index.kind(e) == DeploymentKind.DEPLOY;
-            boolean failure = deploy && isChangeFailure(index, entries, p, last, rollbackLimit, supersedeLimit);
-            if (outcome == Outcome.SUCCEEDED && failingSince >= 0) {
+            long finished = fin[e];
+            int flag = flags[e];
+            boolean succeeded = (flag & LedgerIndex.Columns.OUTCOME_MASK) == SUCCEEDED;
+            boolean deploy = (flag & LedgerIndex.Columns.ROLLBACK_BIT) == 0;
+            boolean failure = deploy
+                    && (!succeeded || isChangeFailure(fin, flags, entries, p, last, rollbackLimit, supersedeLimit));
+            if (succeeded && failingSince >= 0) {
                 // The service is good again: a successful deployment or rollback ends the failed state.
                 closeIncident(tally, failingSince, finished, start);
                 failingSince = -1;
             }
-            if (deploy && inWindow) {
+            if (deploy && p >= first) {
                 tally.deployments++;
                 if (failure) {
                     tally.changeFailures++;
                 }
-                if (outcome == Outcome.SUCCEEDED) {
+                if (succeeded) {
                     tally.successes++;
                     tally.days.set((int) (Math.floorDiv(finished, 86_400) - firstDay));
-                    for (int c = 0; c < index.leadCount(e); c++) {
-                        int lead = index.lead(e, c);
-                        if (lead > 0) {
-                            tally.lead(lead);
+                    for (int c = leadStart[e], to = leadStart[e + 1]; c < to; c++) {
+                        if (leads[c] > 0) {
+                            tally.lead(leads[c]);
                         }
                     }
                 }
             }
             if (failure) {
-                if (outcome == Outcome.FAILED_ROLLED_BACK || outcome == Outcome.ABORTED) {
+                int outcome = flag & LedgerIndex.Columns.OUTCOME_MASK;
+                if (outcome == FAILED_ROLLED_BACK || outcome == ABORTED) {
                     // The engine restored the previous version itself: failed from start to finish.
-                    long began = index.startedEpochSecond(e);
                     if (failingSince < 0) {
-                        closeIncident(tally, began, finished, start);
+                        closeIncident(tally, finished - columns.duration()[e], finished, start);
                     }
                 } else if (failingSince < 0) {
                     failingSince = finished;
@@ -175,32 +183,32 @@ public final class DoraCalculator {
         }
     }
 
-    private boolean restoresService(LedgerIndex index, int[] entries, int p, int last) {
-        int e = entries[p];
-        return index.outcome(e) == Outcome.SUCCEEDED
-                && !(index.kind(e) == DeploymentKind.DEPLOY
-                        && isChangeFailure(
-                                index,
-                                entries,
-                                p,
-                                last,
-                                settings.rollbackCountsWithin().toSeconds(),
-                                settings.supersededCountsWithin().toSeconds()));
+    private static final int SUCCEEDED = Outcome.SUCCEEDED.ordinal();
+    private static final int FAILED_ROLLED_BACK = Outcome.FAILED_ROLLED_BACK.ordinal();
+    private static final int ABORTED = Outcome.ABORTED.ordinal();
+
+    private static boolean restoresService(
+            long[] fin, byte[] flags, int[] entries, int p, int last, long rollbackLimit, long supersedeLimit) {
+        int flag = flags[entries[p]];
+        if ((flag & LedgerIndex.Columns.OUTCOME_MASK) != SUCCEEDED) {
+            return false;
+        }
+        return (flag & LedgerIndex.Columns.ROLLBACK_BIT) != 0
+                || !isChangeFailure(fin, flags, entries, p, last, rollbackLimit, supersedeLimit);
     }
 
-    /** A deployment is a change failure if it failed, or the next entry rolls it back or fixes it soon enough. */
+    /**
+     * For a successful deployment at position {@code p}: does the next entry roll it back, or fix it, soon enough to
+     * make it a change failure?
+     */
     private static boolean isChangeFailure(
-            LedgerIndex index, int[] entries, int p, int last, long rollbackLimit, long supersedeLimit) {
-        int e = entries[p];
-        if (index.outcome(e) != Outcome.SUCCEEDED) {
-            return true;
-        }
+            long[] fin, byte[] flags, int[] entries, int p, int last, long rollbackLimit, long supersedeLimit) {
         if (p + 1 >= last) {
             return false;
         }
         int next = entries[p + 1];
-        long gap = index.finishedEpochSecond(next) - index.finishedEpochSecond(e);
-        if (index.kind(next) == DeploymentKind.ROLLBACK) {
+        long gap = fin[next] - fin[entries[p]];
+        if ((flags[next] & LedgerIndex.Columns.ROLLBACK_BIT) != 0) {
             return gap <= rollbackLimit;
         }
         return supersedeLimit > 0 && gap <= supersedeLimit;

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.devops.core.dora;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,8 +66,17 @@ public final class DoraText {
         out.append('\n');
     }
 
+    /** {@code value} with {@code places} decimals, rounded half up (plain arithmetic: cheap in a cold JVM). */
     static String decimal(double value, int places) {
-        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
+        long scale = 1;
+        for (int i = 0; i < places; i++) {
+            scale *= 10;
+        }
+        long scaled = Math.round(Math.abs(value) * scale);
+        String fraction = Long.toString(scaled % scale);
+        return (value < 0 && scaled != 0 ? "-" : "")
+                + scaled / scale
+                + (places == 0 ? "" : "." + "0".repeat(places - fraction.length()) + fraction);
     }
 
     /** A duration as {@code 4m05s}, {@code 2h13m} or {@code 1d12h}; {@code -} when there is none. */

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Outbox implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
     private static final long COMPACT_ABOVE_BYTES = 4L << 20;
 
     private final Path directory;
@@ -259,6 +260,15 @@ public final class Outbox implements Closeable {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         deadLettered.incrementAndGet();
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "event {0} ({1}) to sink ''{2}'' moved to {3} after {4} attempts: {5}",
+                p.event.getId(),
+                p.event.getType(),
+                sink.name(),
+                deadLetterFile(),
+                p.attempts,
+                p.error);
     }
 
     /** Empties both logs once everything in them is done (the pending log first: a crash in between only redelivers). */

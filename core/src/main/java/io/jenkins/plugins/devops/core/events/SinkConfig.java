@@ -48,6 +48,11 @@ public record SinkConfig(
             throw new IllegalArgumentException("sink '" + name + "' URL '" + url
                     + "' is not an http(s) URL; use e.g. https://events.example.com/cd");
         }
+        if (url.getRawUserInfo() != null) {
+            // A password in the URL would end up in messages and dead-letter files; headers never leave memory.
+            throw new IllegalArgumentException("sink '" + name + "' URL contains credentials; remove them from the URL"
+                    + " and send them as a header instead (e.g. Authorization)");
+        }
         mode = mode == null ? EventMode.BINARY : mode;
         hmacSecret = hmacSecret == null ? "" : hmacSecret;
         headers = headers == null ? Map.of() : Map.copyOf(headers);

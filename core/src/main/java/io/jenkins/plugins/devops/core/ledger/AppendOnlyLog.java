@@ -167,11 +167,22 @@ public final class AppendOnlyLog implements Closeable {
             buffer.put((byte) '\n');
         }
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        if (force) {
-            channel.force(false);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (force) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            // e.g. disk full: cut the partial write off, so later appends do not land behind a damaged line
+            try {
+                channel.truncate(size);
+                channel.position(size);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
         size += total;
     }

@@ -194,6 +194,14 @@ class DoraCalculatorTest {
     }
 
     @Test
+    void entriesAppendedOutOfFinishOrderGiveTheSameReport() {
+        List<LedgerEntry> shuffled = new ArrayList<>(workedExample());
+        java.util.Collections.reverse(shuffled); // e.g. two Jenkins agents whose clocks or queues disagree
+        assertThat(new DoraCalculator(WEEK).calculate(index(shuffled), TO))
+                .isEqualTo(new DoraCalculator(WEEK).calculate(index(workedExample()), TO));
+    }
+
+    @Test
     void noDeploymentsMeansNoDataRatherThanPerfectFigures() {
         DoraReport report =
                 new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO).overall();

@@ -108,6 +108,40 @@ class RollingDoraTest {
     }
 
     @Test
+    void startingFromALedgerIndexGivesTheSameReportsAsTheCalculator() {
+        Random random = new Random(42);
+        DoraSettings settings = DoraSettings.defaults().withWindow(Duration.ofDays(3));
+        LedgerIndex index = new LedgerIndex();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 2000; i++) {
+            t = t.plusSeconds(60 + random.nextInt(7200));
+            Outcome outcome = random.nextInt(6) == 0 ? Outcome.FAILED : Outcome.SUCCEEDED;
+            index.add(new LedgerEntry(
+                    "e" + i,
+                    random.nextInt(9) == 0 ? DeploymentKind.ROLLBACK : DeploymentKind.DEPLOY,
+                    "svc" + random.nextInt(4),
+                    "production",
+                    "",
+                    "",
+                    "",
+                    outcome,
+                    t.minusSeconds(300),
+                    t,
+                    List.of(new Commit("c", t.minusSeconds(random.nextInt(86_400)))),
+                    "",
+                    "",
+                    Optional.empty()));
+        }
+        RollingDora rolling = new RollingDora(settings);
+        rolling.addAll(index);
+        DoraSummary full = new DoraCalculator(settings).calculate(index, t);
+        assertThat(rolling.overall()).isEqualTo(full.overall());
+        for (DoraReport service : full.services()) {
+            assertThat(rolling.report(service.service(), service.environment())).isEqualTo(service);
+        }
+    }
+
+    @Test
     void anEntryOlderThanTheLastOfItsSeriesIsRefused() {
         RollingDora rolling = new RollingDora(DoraSettings.defaults());
         List<LedgerEntry> entries = DoraCalculatorTest.workedExample();

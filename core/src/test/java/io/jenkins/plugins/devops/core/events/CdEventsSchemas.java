@@ -3,17 +3,20 @@ package io.jenkins.plugins.devops.core.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-/** The CDEvents 0.5.1 JSON schemas from test resources, with their {@code links/...} references resolved locally. */
+/**
+ * The CDEvents 0.5.1 JSON schemas, read from the project's shared reference folder ({@code ../shared/cdevents-0.5.1}
+ * beside the repository, or {@code -Dcdevents.schemas=DIR}), with their {@code links/...} references resolved there.
+ * The spec's files are not copied into this repository.
+ */
 final class CdEventsSchemas {
     private static final String BASE = "https://cdevents.dev/0.5.1/schema/";
     private static final Map<String, String> FILES = Map.of(
@@ -28,13 +31,34 @@ final class CdEventsSchemas {
 
     private CdEventsSchemas() {}
 
+    /** The folder holding the CDEvents 0.5.1 schemas; fails with a hint when it cannot be found. */
+    static Path directory() {
+        String configured = System.getProperty("cdevents.schemas");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("cdevents-0.5.1");
+            if (Files.isRegularFile(candidate.resolve("servicedeployed.json"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("The CDEvents 0.5.1 schemas were not found: expected shared/cdevents-0.5.1"
+                + " beside the repository (the project's shared reference folder); or run the tests with"
+                + " -Dcdevents.schemas=/path/to/cdevents-0.5.1");
+    }
+
     private static String load(String iri) {
         if (!iri.startsWith(BASE)) {
             return null;
         }
-        String file = iri.substring(BASE.length()); // only links/... are referenced by the event schemas
-        try (InputStream in = CdEventsSchemas.class.getResourceAsStream("/cdevents/0.5.1/" + file + ".json")) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String file = iri.substring(BASE.length()); // the event schemas reference links/... only
+        return read(directory().resolve(file + ".json"));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,7 +71,7 @@ final class CdEventsSchemas {
         if (file == null) {
             throw new IllegalArgumentException("no schema for " + type);
         }
-        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("classpath:cdevents/0.5.1/" + file + ".json"));
+        JsonSchema schema = FACTORY.getSchema(read(directory().resolve(file + ".json")));
         return schema.validate(event);
     }
 }

@@ -72,6 +72,9 @@ class HttpSinkTest {
                         + " use e.g. https://events.example.com/cd");
         assertThatThrownBy(() -> SinkConfig.http("audit", "events.example.com/cd"))
                 .hasMessageContaining("is not an http(s) URL");
+        assertThatThrownBy(() -> SinkConfig.http("audit", "https://bob:hunter2@x.example.com/cd"))
+                .hasMessageContaining("URL contains credentials")
+                .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> SinkConfig.http("Audit Sink", "https://x.example.com"))
                 .hasMessageContaining("must be 1-63 lower-case letters");
         assertThatThrownBy(

@@ -128,6 +128,22 @@ class OutboxTest {
     }
 
     @Test
+    void aReopenedOutboxWithEverythingDeliveredStartsWithEmptyLogs(@TempDir Path dir) throws IOException {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (Outbox outbox = Outbox.open(dir, new ListenerSink("l", e -> heard.add(e.getId())), FAST, 1)) {
+            outbox.enqueue(new DeploymentEvents(SOURCE).of(Deployments.record("d1", "cart", Outcome.SUCCEEDED, 1)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> outbox.pending() == 0);
+        }
+        assertThat(Files.size(dir.resolve("pending.log"))).isPositive();
+        try (Outbox reopened = Outbox.open(dir, new ListenerSink("l", e -> heard.add(e.getId())), FAST, 1)) {
+            assertThat(reopened.pending()).isZero();
+            assertThat(Files.size(dir.resolve("pending.log"))).isZero();
+            assertThat(Files.size(dir.resolve("done.log"))).isZero();
+        }
+        assertThat(heard).hasSize(2); // nothing delivered twice after a clean stop
+    }
+
+    @Test
     void backoffGrowsExponentiallyWithJitterUpToTheLimit() {
         RetryPolicy policy = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(30));
         Random random = new Random(1);

@@ -32,11 +32,17 @@ public final class Workspace {
 
     private final Path root;
     private final List<String> files;
+    private final List<String> names;
     private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> named = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> globbed = new ConcurrentHashMap<>();
 
     private Workspace(Path root, List<String> files) {
         this.root = root;
         this.files = List.copyOf(files);
+        this.names = this.files.stream()
+                .map(file -> file.substring(file.lastIndexOf('/') + 1))
+                .toList();
     }
 
     /** Indexes {@code root}; throws {@link ChecklistInputException} when it is not a readable directory. */
@@ -93,13 +99,15 @@ public final class Workspace {
 
     /** Files matching a glob. */
     public List<String> files(Glob glob) {
-        List<String> matching = new ArrayList<>();
-        for (String file : files) {
-            if (glob.matches(file)) {
-                matching.add(file);
+        return globbed.computeIfAbsent(glob.toString(), text -> {
+            List<String> matching = new ArrayList<>();
+            for (String file : files) {
+                if (glob.matches(file)) {
+                    matching.add(file);
+                }
             }
-        }
-        return matching;
+            return List.copyOf(matching);
+        });
     }
 
     public List<String> files(String glob) {
@@ -108,14 +116,17 @@ public final class Workspace {
 
     /** Files whose name (last segment) matches a regex, case-insensitively. */
     public List<String> filesNamed(String nameRegex) {
-        Pattern pattern = Pattern.compile(nameRegex, Pattern.CASE_INSENSITIVE);
-        List<String> matching = new ArrayList<>();
-        for (String file : files) {
-            if (pattern.matcher(file.substring(file.lastIndexOf('/') + 1)).matches()) {
-                matching.add(file);
+        // Items ask for the same kinds of files again and again (pipelines, YAML, Dockerfiles): answer once.
+        return named.computeIfAbsent(nameRegex, regex -> {
+            Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            List<String> matching = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                if (pattern.matcher(names.get(i)).matches()) {
+                    matching.add(files.get(i));
+                }
             }
-        }
-        return matching;
+            return List.copyOf(matching);
+        });
     }
 
     /** The text of a file, empty when it is too large, binary or unreadable. */

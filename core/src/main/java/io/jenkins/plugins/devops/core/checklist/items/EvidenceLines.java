@@ -19,8 +19,7 @@ final class EvidenceLines {
     }
 
     static <T> List<T> concat(List<? extends T> first, List<? extends T> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream())
-                .map(x -> (T) x)
+        return java.util.stream.Stream.<T>concat(first.stream(), second.stream())
                 .toList();
     }
 }

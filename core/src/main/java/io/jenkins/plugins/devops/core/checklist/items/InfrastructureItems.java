@@ -44,7 +44,7 @@ final class InfrastructureItems {
                         Severity.MEDIUM,
                         "Target each Deployment/StatefulSet with a HorizontalPodAutoscaler (minReplicas >= 2) and a"
                                 + " PodDisruptionBudget.",
-                        InfrastructureItems::autoScaling),
+                        AvailabilityCheck::autoScaling),
                 new ChecklistItem(
                         "infra.backup-strategy",
                         "Backup strategy",
@@ -138,98 +138,6 @@ final class InfrastructureItems {
                     concat(warnings, good));
         }
         return ItemOutcome.pass("all " + checked + " images are pinned", good);
-    }
-
-    private static boolean selects(Map<String, Object> matchLabels, Map<String, Object> podLabels) {
-        if (matchLabels.isEmpty()) {
-            return false;
-        }
-        for (Map.Entry<String, Object> entry : matchLabels.entrySet()) {
-            if (!String.valueOf(entry.getValue()).equals(String.valueOf(podLabels.get(entry.getKey())))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static ItemOutcome autoScaling(EvidenceContext context) {
-        List<KubernetesObject> workloads = context.workloads().stream()
-                .filter(KubernetesObject::isScalable)
-                .toList();
-        List<KubernetesObject> scalers = new ArrayList<>(context.kubernetes("HorizontalPodAutoscaler"));
-        scalers.addAll(context.kubernetes("ScaledObject"));
-        List<KubernetesObject> budgets = context.kubernetes("PodDisruptionBudget");
-        List<Evidence> terraform = EvidenceLines.of(context.grepTerraform(
-                "resource\\s+\"(aws_autoscaling_group|aws_appautoscaling_target|google_compute_autoscaler"
-                        + "|azurerm_monitor_autoscale_setting|aws_eks_node_group|google_container_node_pool)\""));
-        if (workloads.isEmpty()) {
-            if (!terraform.isEmpty()) {
-                return ItemOutcome.pass("auto-scaling is configured in Terraform", terraform);
-            }
-            return ItemOutcome.notApplicable("no Deployment, StatefulSet or auto-scaling group found");
-        }
-        List<Evidence> evidence = new ArrayList<>();
-        double total = 0;
-        int single = 0;
-        for (KubernetesObject workload : workloads) {
-            KubernetesObject scaler = scalers.stream()
-                    .filter(s -> s.namespace().equals(workload.namespace())
-                            && workload.name().equals(s.document().string("spec.scaleTargetRef.name")))
-                    .findFirst()
-                    .orElse(null);
-            boolean budget = budgets.stream()
-                    .anyMatch(pdb -> pdb.namespace().equals(workload.namespace())
-                            && selects(
-                                    YamlDocument.map(pdb.document()
-                                            .at("spec.selector.matchLabels")
-                                            .orElse(null)),
-                                    workload.podLabels()));
-            String replicasText = workload.document().string("spec.replicas");
-            int replicas = replicasText == null ? 1 : parseInt(replicasText, 1);
-            int score;
-            if (scaler != null) {
-                String min = scaler.document().string("spec.minReplicas");
-                if (min == null) {
-                    min = scaler.document().string("spec.minReplicaCount");
-                }
-                int minReplicas = min == null ? 1 : parseInt(min, 1);
-                score = minReplicas >= 2 ? 10 : 7;
-                evidence.add(scaler.evidence("scales " + workload.displayName() + " from " + minReplicas + " replicas"
-                        + (minReplicas < 2 ? " (minReplicas < 2: one pod failure is an outage)" : "")));
-            } else if (replicas >= 2) {
-                score = 6;
-                evidence.add(workload.evidence(replicas + " fixed replicas, no HorizontalPodAutoscaler"));
-            } else {
-                score = 0;
-                single++;
-                evidence.add(workload.evidence(replicas + " replica and no HorizontalPodAutoscaler"));
-            }
-            if (!budget && score > 0) {
-                score -= 2;
-                evidence.add(workload.evidence("no PodDisruptionBudget selects its pods"));
-            }
-            total += score;
-        }
-        int score = (int) Math.round(total / workloads.size());
-        if (score >= 10) {
-            return ItemOutcome.pass(
-                    "every workload auto-scales from >= 2 replicas with a PodDisruptionBudget", evidence);
-        }
-        if (single > 0 && score < 5) {
-            return ItemOutcome.fail(
-                    score,
-                    single + " of " + workloads.size() + " workloads run a single replica without auto-scaling",
-                    evidence);
-        }
-        return ItemOutcome.warn(Math.max(1, score), "auto-scaling or disruption budgets are incomplete", evidence);
-    }
-
-    private static int parseInt(String text, int fallback) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private static ItemOutcome backupStrategy(EvidenceContext context) {

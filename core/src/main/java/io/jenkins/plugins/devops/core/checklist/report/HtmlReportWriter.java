@@ -4,6 +4,7 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistReport;
 import io.jenkins.plugins.devops.core.checklist.ChecklistResult;
 import io.jenkins.plugins.devops.core.checklist.Evidence;
 import io.jenkins.plugins.devops.core.checklist.ItemResult;
+import io.jenkins.plugins.devops.core.checklist.PolicyVerdict;
 import io.jenkins.plugins.devops.core.checklist.Status;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretFinding;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretScanResult;
@@ -33,6 +34,15 @@ public final class HtmlReportWriter {
         return out.toString();
     }
 
+    /** The status colour a verdict is shown in. */
+    private static String verdictClass(PolicyVerdict verdict) {
+        return switch (verdict) {
+            case PASS -> "PASS";
+            case UNSTABLE -> "WARN";
+            case FAILURE -> "FAIL";
+        };
+    }
+
     public static String write(ChecklistReport report) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>DevOps checklist</title>")
@@ -40,13 +50,7 @@ public final class HtmlReportWriter {
                 .append(CSS)
                 .append("</style></head><body>\n");
         html.append("<h1>DevOps checklist</h1>\n<p class=\"verdict\">Verdict: <span class=\"")
-                .append(
-                        report.policy().verdict() == io.jenkins.plugins.devops.core.checklist.PolicyVerdict.PASS
-                                ? "PASS"
-                                : report.policy().verdict()
-                                                == io.jenkins.plugins.devops.core.checklist.PolicyVerdict.UNSTABLE
-                                        ? "WARN"
-                                        : "FAIL")
+                .append(verdictClass(report.policy().verdict()))
                 .append("\">")
                 .append(report.policy().verdict())
                 .append("</span> — score ")

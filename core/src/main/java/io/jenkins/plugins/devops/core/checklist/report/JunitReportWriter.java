@@ -6,6 +6,7 @@ import io.jenkins.plugins.devops.core.checklist.Evidence;
 import io.jenkins.plugins.devops.core.checklist.ItemResult;
 import io.jenkins.plugins.devops.core.checklist.Status;
 import java.io.StringWriter;
+import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -38,7 +39,7 @@ public final class JunitReportWriter {
                 xml.writeStartElement("testsuite");
                 xml.writeAttribute(
                         "name",
-                        "devops.checklist." + checklist.category().name().toLowerCase(java.util.Locale.ROOT));
+                        "devops.checklist." + checklist.category().name().toLowerCase(Locale.ROOT));
                 xml.writeAttribute("tests", String.valueOf(checklist.items().size()));
                 xml.writeAttribute("failures", String.valueOf(checklist.count(Status.FAIL)));
                 xml.writeAttribute("errors", "0");
@@ -50,7 +51,7 @@ public final class JunitReportWriter {
                     xml.writeStartElement("testcase");
                     xml.writeAttribute(
                             "classname",
-                            "devops.checklist." + checklist.category().name().toLowerCase(java.util.Locale.ROOT));
+                            "devops.checklist." + checklist.category().name().toLowerCase(Locale.ROOT));
                     xml.writeAttribute("name", item.id() + " — " + item.title());
                     xml.writeAttribute("time", "0");
                     String details = details(item);

@@ -4,7 +4,6 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
 import io.jenkins.plugins.devops.core.checklist.files.IgnoreRules;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +19,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 
 /**
  * Scans a directory tree for secrets with all processors: directories are walked as fork/join tasks (so both cores
@@ -246,115 +244,13 @@ public final class SecretScanner {
         }
         scan.files.increment();
         scan.bytes.add(length);
-        FileHits hits = new FileHits(scan, path, bytes, length);
+        FileMatches hits =
+                new FileMatches(options.rules(), options.allowlist(), path, bytes, length, scan.findings::add);
         literals.scan(bytes, length, hits);
         for (int rule = 0; rule < prefiltered.length; rule++) {
             if (!prefiltered[rule]) {
                 hits.matchWholeFile(rule);
             }
-        }
-    }
-
-    /** Turns literal hits in one file into regex checks of their lines. */
-    private final class FileHits implements LiteralMatcher.Hits {
-        private final Scan scan;
-        private final String path;
-        private final byte[] bytes;
-        private final int length;
-        private final int[] matchedUntil;
-        private int countedPosition;
-        private int countedLines = 1;
-
-        FileHits(Scan scan, String path, byte[] bytes, int length) {
-            this.scan = scan;
-            this.path = path;
-            this.bytes = bytes;
-            this.length = length;
-            this.matchedUntil = new int[options.rules().size()];
-        }
-
-        /**
-         * A literal ends at {@code end}; each rule whose prefix it is is tried right there with {@code lookingAt},
-         * since its matches start with the literal. Transparent bounds let {@code \\b} see the preceding
-         * character.
-         */
-        @Override
-        public void hit(int end, int[] rulesAndLengths) {
-            CharSequence line = null;
-            int lineStart = 0;
-            boolean ascii = true;
-            for (int k = 0; k < rulesAndLengths.length; k += 2) {
-                int rule = rulesAndLengths[k];
-                int start = end - rulesAndLengths[k + 1];
-                if (start < matchedUntil[rule]) {
-                    continue;
-                }
-                if (line == null) {
-                    lineStart = start;
-                    while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
-                        lineStart--;
-                    }
-                    int stop = end;
-                    while (stop < length && bytes[stop] != '\n') {
-                        stop++;
-                    }
-                    ascii = AsciiView.isAscii(bytes, lineStart, stop);
-                    line = ascii
-                            ? new AsciiView(bytes, lineStart, stop - lineStart)
-                            : new String(bytes, lineStart, stop - lineStart, StandardCharsets.UTF_8);
-                }
-                int from = ascii
-                        ? start - lineStart
-                        : new String(bytes, lineStart, start - lineStart, StandardCharsets.UTF_8).length();
-                Matcher matcher = options.rules().get(rule).pattern().matcher(line);
-                matcher.useTransparentBounds(true);
-                matcher.useAnchoringBounds(false);
-                matcher.region(from, line.length());
-                if (matcher.lookingAt() && matcher.end() > matcher.start()) {
-                    record(rule, lineNumber(lineStart), from + 1, matcher.group(), line);
-                    matchedUntil[rule] = ascii ? lineStart + matcher.end() : end;
-                }
-            }
-        }
-
-        private int lineNumber(int lineStart) {
-            for (int i = countedPosition; i < lineStart; i++) {
-                if (bytes[i] == '\n') {
-                    countedLines++;
-                }
-            }
-            countedPosition = Math.max(countedPosition, lineStart);
-            return countedLines;
-        }
-
-        /** A rule without a literal prefix: run it over the whole text, still reporting line by line. */
-        void matchWholeFile(int rule) {
-            String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
-            Matcher matcher = options.rules().get(rule).pattern().matcher(text);
-            int line = 1;
-            int position = 0;
-            while (matcher.find()) {
-                for (; position < matcher.start(); position++) {
-                    if (text.charAt(position) == '\n') {
-                        line++;
-                    }
-                }
-                int lineStart = text.lastIndexOf('\n', Math.max(0, matcher.start() - 1)) + 1;
-                if (matcher.start() == 0) {
-                    lineStart = 0;
-                }
-                int lineEnd = text.indexOf('\n', matcher.start());
-                String lineText = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-                record(rule, line, matcher.start() - lineStart + 1, matcher.group(), lineText);
-            }
-        }
-
-        private void record(int rule, int line, int column, String match, CharSequence lineText) {
-            if (match.isEmpty() || options.allowlist().allowsMatch(match, lineText)) {
-                return;
-            }
-            scan.findings.add(
-                    new SecretFinding(options.rules().get(rule).id(), path, line, column, SecretFinding.mask(match)));
         }
     }
 }

@@ -204,6 +204,31 @@ class SecretScannerTest {
     }
 
     @Test
+    void longMinifiedLinesWithManyHitsStayLinearAndKeepColumns() throws IOException {
+        StringBuilder line = new StringBuilder("é");
+        for (int i = 0; i < 50_000; i++) {
+            line.append("var token=x;secret(1);");
+        }
+        int column = line.length() + "k='".length() + 1;
+        line.append("k='").append(AWS_KEY).append("';");
+        write("dist/app.min.js", "/* bundle */\n" + line + "\n");
+
+        long started = System.nanoTime();
+        SecretScanResult result = scan(SecretScanOptions.defaults());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(result.findings())
+                .filteredOn(f -> f.path().equals("dist/app.min.js"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.line()).isEqualTo(2);
+                    assertThat(f.column()).isEqualTo(column);
+                });
+        // 100,000 literal hits on one 1.1 MB line: a quadratic scan would take minutes, not seconds.
+        assertThat(millis).isLessThan(60_000);
+    }
+
+    @Test
     void invalidRuleFileNamesFileAndLine() throws IOException {
         Path rules = workspace.resolve("rules.txt");
         Files.write(rules, List.of("AKIA[0-9A-Z]{16}", "", "ghp_[A-Za-z0-9{36}"));

@@ -1,0 +1,169 @@
+package io.jenkins.plugins.devops.core.checklist.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+
+/**
+ * The matches in one file: turns the literal prefilter's hits into anchored regex checks of their lines, and runs the
+ * rules without a literal prefix over the whole text. Findings leave this class masked; the secret never does.
+ */
+final class FileMatches implements LiteralMatcher.Hits {
+    private static final int WINDOW_BEFORE = 256;
+    private static final int WINDOW_AFTER = 4096;
+
+    private final List<SecretRule> rules;
+    private final SecretAllowlist allowlist;
+    private final Consumer<SecretFinding> sink;
+    private final String path;
+    private final byte[] bytes;
+    private final int length;
+    private final int[] matchedUntil;
+    private int countedPosition;
+    private int countedLines = 1;
+
+    /**
+     * @param rules the scan's rules (indexes match the literal matcher's)
+     * @param allowlist matches not to report
+     * @param path the file's root-relative path
+     * @param bytes the file's content in {@code [0, length)}
+     * @param sink receives masked findings (from several threads: must be thread-safe)
+     */
+    FileMatches(
+            List<SecretRule> rules,
+            SecretAllowlist allowlist,
+            String path,
+            byte[] bytes,
+            int length,
+            Consumer<SecretFinding> sink) {
+        this.rules = rules;
+        this.allowlist = allowlist;
+        this.sink = sink;
+        this.path = path;
+        this.bytes = bytes;
+        this.length = length;
+        this.matchedUntil = new int[rules.size()];
+    }
+
+    /**
+     * A literal ends at {@code end}; each rule whose prefix it is is tried right there with {@code lookingAt},
+     * since its matches start with the literal. The regex sees a window of the line (256 bytes before, 4 KB
+     * after the literal; transparent bounds let {@code \\b} look behind) so that minified one-line files with
+     * thousands of hits stay linear. Line bounds and the column count are kept between hits on the same line.
+     */
+    @Override
+    public void hit(int end, int[] rulesAndLengths) {
+        for (int k = 0; k < rulesAndLengths.length; k += 2) {
+            int rule = rulesAndLengths[k];
+            int start = end - rulesAndLengths[k + 1];
+            if (start < matchedUntil[rule]) {
+                continue;
+            }
+            locateLine(start, end);
+            int windowStart = Math.max(lineStart, start - WINDOW_BEFORE);
+            while (windowStart > lineStart && (bytes[windowStart] & 0xC0) == 0x80) {
+                windowStart--;
+            }
+            int windowEnd = (int) Math.min(lineStop, (long) end + WINDOW_AFTER);
+            while (windowEnd < lineStop && (bytes[windowEnd] & 0xC0) == 0x80) {
+                windowEnd++;
+            }
+            boolean ascii = AsciiView.isAscii(bytes, windowStart, windowEnd);
+            CharSequence window = ascii
+                    ? new AsciiView(bytes, windowStart, windowEnd - windowStart)
+                    : new String(bytes, windowStart, windowEnd - windowStart, StandardCharsets.UTF_8);
+            int from = ascii
+                    ? start - windowStart
+                    : new String(bytes, windowStart, start - windowStart, StandardCharsets.UTF_8).length();
+            Matcher matcher = rules.get(rule).pattern().matcher(window);
+            matcher.useTransparentBounds(true);
+            matcher.useAnchoringBounds(false);
+            matcher.region(from, window.length());
+            if (matcher.lookingAt() && matcher.end() > matcher.start()) {
+                record(rule, lineNumber(lineStart), column(start), matcher.group(), lineText());
+                matchedUntil[rule] = ascii ? windowStart + matcher.end() : end;
+            }
+        }
+    }
+
+    private int lineStart = -1;
+    private int lineStop = -1;
+    private int columnPosition;
+    private int columnChars;
+
+    /** Finds the bounds of the line holding {@code start}, reusing them while hits stay on that line. */
+    private void locateLine(int start, int end) {
+        if (start >= lineStart && start < lineStop) {
+            return;
+        }
+        lineStart = start;
+        while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        lineStop = end;
+        while (lineStop < length && bytes[lineStop] != '\n') {
+            lineStop++;
+        }
+        columnPosition = lineStart;
+        columnChars = 0;
+    }
+
+    /** 1-based column in characters (code points), counted on from the previous hit of the same line. */
+    private int column(int start) {
+        if (start < columnPosition) {
+            columnPosition = lineStart;
+            columnChars = 0;
+        }
+        for (; columnPosition < start; columnPosition++) {
+            if ((bytes[columnPosition] & 0xC0) != 0x80) {
+                columnChars++;
+            }
+        }
+        return columnChars + 1;
+    }
+
+    /** The current line, for the inline allow marker; only built when a rule matched. */
+    private CharSequence lineText() {
+        return new AsciiView(bytes, lineStart, Math.min(lineStop - lineStart, 1 << 20));
+    }
+
+    private int lineNumber(int lineStart) {
+        for (int i = countedPosition; i < lineStart; i++) {
+            if (bytes[i] == '\n') {
+                countedLines++;
+            }
+        }
+        countedPosition = Math.max(countedPosition, lineStart);
+        return countedLines;
+    }
+
+    /** A rule without a literal prefix: run it over the whole text, still reporting line by line. */
+    void matchWholeFile(int rule) {
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        Matcher matcher = rules.get(rule).pattern().matcher(text);
+        int line = 1;
+        int position = 0;
+        while (matcher.find()) {
+            for (; position < matcher.start(); position++) {
+                if (text.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            int lineStart = text.lastIndexOf('\n', Math.max(0, matcher.start() - 1)) + 1;
+            if (matcher.start() == 0) {
+                lineStart = 0;
+            }
+            int lineEnd = text.indexOf('\n', matcher.start());
+            String lineText = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+            record(rule, line, matcher.start() - lineStart + 1, matcher.group(), lineText);
+        }
+    }
+
+    private void record(int rule, int line, int column, String match, CharSequence lineText) {
+        if (match.isEmpty() || allowlist.allowsMatch(match, lineText)) {
+            return;
+        }
+        sink.accept(new SecretFinding(rules.get(rule).id(), path, line, column, SecretFinding.mask(match)));
+    }
+}
