@@ -60,12 +60,11 @@ public class DeployOperation {
                 settings.connection().orElse(environment.map(EnvironmentConfig::connection).orElse(settings.connection()));
         LogProgressListener log =
                 new LogProgressListener(listener, settings.service(), settings.environment(), progress);
+        List<HealthGate> healthGates = GateSet.create(settings, environment, run, listener);
         DeploymentRecord record;
-        try (ClusterClient client = clients.connect(connection, run);
-                GateSet gates = GateSet.create(settings, request, environment, run, listener)) {
+        try (ClusterClient client = clients.connect(connection, run)) {
             DeploymentEngine engine = new DeploymentEngine(
                     client.get(), EngineOptions.defaults().withHolderIdentity(run.getExternalizableId()));
-            List<HealthGate> healthGates = gates.gates();
             if (resumeState == null) {
                 record = engine.deploy(request, healthGates, log);
             } else {
