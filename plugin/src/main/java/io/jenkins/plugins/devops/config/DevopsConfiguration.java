@@ -28,7 +28,7 @@ import org.kohsuke.stapler.verb.POST;
  * unclassified:
  *   devopsOrchestrator:
  *     doraWindowDays: 30
- *     leadTimeTargetHours: 24
+ *     leadTimeTargetHours: 4
  *     environments:
  *       - name: staging
  *         namespace: shop-staging
@@ -51,9 +51,10 @@ public class DevopsConfiguration extends GlobalConfiguration {
     private String ledgerDirectory = "";
     private int doraWindowDays = 30;
     private double deploymentFrequencyTargetPerDay = 1.0;
-    private double leadTimeTargetHours = 24;
-    private double changeFailureRateTargetPercent = 15;
-    private double timeToRestoreTargetHours = 1;
+    private double leadTimeTargetHours = 1;
+    private double changeFailureRateTargetPercent = 5;
+    private double timeToRestoreTargetHours = 0.5;
+    private double availabilityTargetPercent = 99.9;
     private String checklistFailOn = "critical";
     private String checklistUnstableOn = "warning";
 
@@ -167,6 +168,16 @@ public class DevopsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setTimeToRestoreTargetHours(double value) {
         this.timeToRestoreTargetHours = value;
+        save();
+    }
+
+    public double getAvailabilityTargetPercent() {
+        return availabilityTargetPercent;
+    }
+
+    @DataBoundSetter
+    public void setAvailabilityTargetPercent(double value) {
+        this.availabilityTargetPercent = value;
         save();
     }
 
