@@ -63,6 +63,7 @@ public class DeployOperation {
         List<HealthGate> healthGates = GateSet.create(settings, environment, run, listener);
         DeploymentRecord record;
         try (ClusterClient client = clients.connect(connection, run)) {
+            progress.connected(client);
             DeploymentEngine engine = new DeploymentEngine(
                     client.get(), EngineOptions.defaults().withHolderIdentity(run.getExternalizableId()));
             if (resumeState == null) {
@@ -74,6 +75,10 @@ public class DeployOperation {
         } catch (IllegalArgumentException | IllegalStateException e) {
             // InvalidRequestException, LeaseHeldException and friends: nothing was changed, the message says why
             throw new AbortException(settings.service() + " → " + settings.environment() + ": " + e.getMessage());
+        }
+        if (progress.detached()) {
+            // The controller shut down under the deployment: it resumes from its checkpoint after the restart.
+            throw new InterruptedException("Jenkins is shutting down; the deployment resumes after the restart");
         }
         // The engine re-sets the interrupt flag after an abort; clear it so recording (file I/O) still works.
         boolean interrupted = Thread.interrupted();

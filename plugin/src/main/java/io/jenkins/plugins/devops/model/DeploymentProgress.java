@@ -1,6 +1,12 @@
 package io.jenkins.plugins.devops.model;
 
-/** Where a running deployment reports what a step execution must keep: its resumable state and a status line. */
+import io.jenkins.plugins.devops.credentials.ClusterClient;
+
+/**
+ * Where a running deployment reports what a step execution must keep (its resumable state, a status line), and
+ * how the execution can cut it off when the controller shuts down so that it resumes afterwards instead of being
+ * rolled back.
+ */
 public interface DeploymentProgress {
     DeploymentProgress NONE = new DeploymentProgress() {
         @Override
@@ -15,4 +21,15 @@ public interface DeploymentProgress {
 
     /** A one-line summary of where the deployment is, e.g. "canary 10% — gate prometheus passed". */
     void status(String line);
+
+    /**
+     * The cluster client the deployment uses. On controller shutdown the execution closes it, so the deployment
+     * can write nothing more (not even a rollback) and is resumed from its last checkpoint after the restart.
+     */
+    default void connected(ClusterClient client) {}
+
+    /** True once the controller shut down under this deployment: its outcome must not be recorded. */
+    default boolean detached() {
+        return false;
+    }
 }

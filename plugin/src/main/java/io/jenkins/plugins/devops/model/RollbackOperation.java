@@ -48,6 +48,7 @@ public class RollbackOperation {
                 settings.connection().orElse(environment.map(EnvironmentConfig::connection).orElse(settings.connection()));
         DeploymentRecord record;
         try (ClusterClient client = clients.connect(connection, run)) {
+            progress.connected(client);
             RollbackRequest request = new RollbackRequest(
                     settings.service(), settings.environment(), namespace, settings.revision(), run.getExternalizableId());
             listener.getLogger()
@@ -61,6 +62,9 @@ public class RollbackOperation {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new AbortException("devopsRollback " + settings.service() + " → " + settings.environment() + ": "
                     + e.getMessage());
+        }
+        if (progress.detached()) {
+            throw new InterruptedException("Jenkins is shutting down; the rollback runs again after the restart");
         }
         boolean interrupted = Thread.interrupted();
         try {

@@ -6,7 +6,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.model.DeployOperation;
 import io.jenkins.plugins.devops.model.DeploySettings;
-import io.jenkins.plugins.devops.model.DeploymentProgress;
 import io.jenkins.plugins.devops.model.ManifestReader;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -38,27 +37,10 @@ final class DeployExecution extends LongRunningExecution {
             context.saveState();
         }
         DeploymentRecord record = new DeployOperation()
-                .deploy(settings, manifests, run, listener, state, new Checkpoints(context));
+                .deploy(settings, manifests, run, listener, state, progress(stateJson -> {
+                    state = stateJson;
+                    context.saveState(); // so a restart resumes from this checkpoint
+                }));
         StepCompletion.complete(context, record, settings.markUnstable(), stopCause());
-    }
-
-    /** Keeps each checkpoint in this execution and saves the program, so a restart resumes from it. */
-    private final class Checkpoints implements DeploymentProgress {
-        private final StepContext context;
-
-        Checkpoints(StepContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public void checkpoint(String stateJson) {
-            state = stateJson;
-            context.saveState();
-        }
-
-        @Override
-        public void status(String line) {
-            setStatus(line);
-        }
     }
 }

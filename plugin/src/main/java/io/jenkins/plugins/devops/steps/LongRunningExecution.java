@@ -2,6 +2,8 @@ package io.jenkins.plugins.devops.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import io.jenkins.plugins.devops.credentials.ClusterClient;
+import io.jenkins.plugins.devops.model.DeploymentProgress;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -10,6 +12,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * the work over and returns, {@link #onResume()} hands it over again after a controller restart (the subclass
  * keeps, in serializable fields, what it needs to continue), and {@link #stop(Throwable)} interrupts the thread,
  * which the core engine answers by rolling back.
+ *
+ * <p>When the controller shuts down, running work is cut off instead: its cluster client is closed, so it can write
+ * nothing more and is neither rolled back nor recorded; the step resumes from its checkpoint after the restart.
  */
 abstract class LongRunningExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -17,6 +22,8 @@ abstract class LongRunningExecution extends StepExecution {
     private transient Thread worker;
     private transient Throwable stopCause;
     private transient volatile String status;
+    private transient volatile boolean detached;
+    private transient volatile ClusterClient client;
 
     LongRunningExecution(StepContext context) {
         super(context);
@@ -44,8 +51,10 @@ abstract class LongRunningExecution extends StepExecution {
             try {
                 work();
             } catch (Throwable t) { // the step must end whatever happens, or the build hangs
-                Throwable cause = stopCause();
-                getContext().onFailure(cause != null ? cause : t);
+                if (!detached) {
+                    Throwable cause = stopCause();
+                    getContext().onFailure(cause != null ? cause : t);
+                }
             } finally {
                 detach();
             }
@@ -68,10 +77,8 @@ abstract class LongRunningExecution extends StepExecution {
 
     /** Why the step was stopped, or null while it has not been. */
     @CheckForNull
-    protected Throwable stopCause() {
-        synchronized (this) {
-            return stopCause;
-        }
+    protected synchronized Throwable stopCause() {
+        return stopCause;
     }
 
     @Override
@@ -80,8 +87,32 @@ abstract class LongRunningExecution extends StepExecution {
         return line == null ? "waiting for a background thread" : line;
     }
 
-    protected void setStatus(String line) {
-        status = line;
+    /** Progress reporting for the operation, tied to this execution's status, shutdown and checkpoints. */
+    protected DeploymentProgress progress(java.util.function.Consumer<String> checkpoints) {
+        return new DeploymentProgress() {
+            @Override
+            public void checkpoint(String stateJson) {
+                checkpoints.accept(stateJson);
+            }
+
+            @Override
+            public void status(String line) {
+                status = line;
+            }
+
+            @Override
+            public void connected(ClusterClient connected) {
+                client = connected;
+                if (detached) {
+                    connected.close();
+                }
+            }
+
+            @Override
+            public boolean detached() {
+                return detached;
+            }
+        };
     }
 
     private boolean attach() {
@@ -90,14 +121,33 @@ abstract class LongRunningExecution extends StepExecution {
                 return false; // stopped before the work began; stop() already failed the step
             }
             worker = Thread.currentThread();
-            return true;
         }
+        RunningWork.add(this);
+        return true;
     }
 
     private void detach() {
+        RunningWork.remove(this);
         synchronized (this) {
             worker = null;
         }
+        client = null;
         Thread.interrupted(); // do not leak an interrupt into the next task of the pool thread
+    }
+
+    /** Cuts off this step's work: the controller is going away, a restart resumes it. */
+    void cutOff() {
+        detached = true;
+        ClusterClient current = client;
+        if (current != null) {
+            current.close(); // first, so that the engine cannot write anything (not even a rollback)
+        }
+        Thread running;
+        synchronized (this) {
+            running = worker;
+        }
+        if (running != null) {
+            running.interrupt();
+        }
     }
 }

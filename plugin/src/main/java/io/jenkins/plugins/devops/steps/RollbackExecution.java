@@ -3,7 +3,6 @@ package io.jenkins.plugins.devops.steps;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
-import io.jenkins.plugins.devops.model.DeploymentProgress;
 import io.jenkins.plugins.devops.model.RollbackOperation;
 import io.jenkins.plugins.devops.model.RollbackSettings;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -27,15 +26,8 @@ final class RollbackExecution extends LongRunningExecution {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        DeploymentRecord record = new RollbackOperation().rollback(settings, run, listener, new DeploymentProgress() {
-            @Override
-            public void checkpoint(String stateJson) {}
-
-            @Override
-            public void status(String line) {
-                setStatus(line);
-            }
-        });
+        DeploymentRecord record =
+                new RollbackOperation().rollback(settings, run, listener, progress(stateJson -> {}));
         StepCompletion.complete(context, record, settings.markUnstable(), stopCause());
     }
 }
