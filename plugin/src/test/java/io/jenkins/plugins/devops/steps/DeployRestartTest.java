@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
 import io.jenkins.plugins.devops.model.DeploymentAction;
+import java.time.Duration;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -39,28 +41,48 @@ class DeployRestartTest {
         String url = cluster.url();
         sessions.then(j -> {
             ClusterCredentials.addKubeconfig(j.jenkins, url, "shop");
-            WorkflowJob job = j.createProject(WorkflowJob.class, "shop");
-            // A long pause after the first canary step keeps the deployment mid-way while the controller restarts.
-            job.setDefinition(new CpsFlowDefinition(
-                    DeployStepTest.deploy(
-                                    "registry.example.com/shop:1.1",
-                                    ", strategy: 'canary', steps: [50, 100], pauseSeconds: 120")
-                            + "\necho \"outcome=${r.outcome} revision=${r.revision}\"",
-                    true));
-            WorkflowRun build = job.scheduleBuild2(0).waitForStart();
+            j.buildAndAssertSuccess(
+                    job(j.jenkins, "first", DeployStepTest.deploy("registry.example.com/shop:1.0", "")));
+            // New pods now take a minute to become ready, so the canary is mid-way when the controller goes down.
+            cluster.controller().readyDelay(Duration.ofSeconds(60));
+            WorkflowJob canary = job(
+                    j.jenkins,
+                    "canary",
+                    DeployStepTest.deploy("registry.example.com/shop:1.1", ", strategy: 'canary', steps: [50, 100]")
+                            + "\necho \"outcome=${r.outcome} revision=${r.revision}\"");
+            WorkflowRun build = canary.scheduleBuild2(0).waitForStart();
             j.waitForMessage("new version receives 50% of traffic", build);
-            j.waitForMessage("canary", build);
-            j.waitForMessage("passed (weight 50%)", build);
         });
+        cluster.controller().readyDelay(Duration.ZERO);
         sessions.then(j -> {
-            WorkflowJob job = j.jenkins.getItemByFullName("shop", WorkflowJob.class);
-            WorkflowRun build = job.getBuildByNumber(1);
+            WorkflowRun build =
+                    j.jenkins.getItemByFullName("canary", WorkflowJob.class).getBuildByNumber(1);
 
             j.assertBuildStatusSuccess(j.waitForCompletion(build));
 
             j.assertLogContains("resuming the deployment after a controller restart", build);
             j.assertLogContains("outcome=SUCCEEDED revision=1.1", build);
             assertEquals("SUCCEEDED", build.getAction(DeploymentAction.class).getOutcome());
+            assertEquals(
+                    "registry.example.com/shop:1.1",
+                    cluster.admin()
+                            .apps()
+                            .deployments()
+                            .inNamespace("shop")
+                            .withName("shop")
+                            .get()
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getImage());
         });
+    }
+
+    private static WorkflowJob job(Jenkins jenkins, String name, String script) throws Exception {
+        WorkflowJob job = jenkins.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
     }
 }
