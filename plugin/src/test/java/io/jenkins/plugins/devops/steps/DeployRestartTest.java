@@ -43,8 +43,8 @@ class DeployRestartTest {
             ClusterCredentials.addKubeconfig(j.jenkins, url, "shop");
             j.buildAndAssertSuccess(
                     job(j.jenkins, "first", DeployStepTest.deploy("registry.example.com/shop:1.0", "")));
-            // New pods now take a minute to become ready, so the canary is mid-way when the controller goes down.
-            cluster.controller().readyDelay(Duration.ofSeconds(60));
+            // New pods now take 30 s to become ready, so the canary is mid-way when the controller goes down.
+            cluster.controller().readyDelay(Duration.ofSeconds(30));
             WorkflowJob canary = job(
                     j.jenkins,
                     "canary",
