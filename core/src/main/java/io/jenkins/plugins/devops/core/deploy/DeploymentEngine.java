@@ -1,0 +1,220 @@
+package io.jenkins.plugins.devops.core.deploy;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.devops.core.deploy.strategy.DeploymentStrategy;
+import io.jenkins.plugins.devops.core.gate.GatePoint;
+import io.jenkins.plugins.devops.core.gate.HealthGate;
+import io.jenkins.plugins.devops.core.kube.DeploymentLease;
+import io.jenkins.plugins.devops.core.kube.ResourceWriter;
+import io.jenkins.plugins.devops.core.kube.RolloutWatcher;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Deploys a service to Kubernetes with a strategy, health gates and automatic rollback, as a resumable state
+ * machine: request → plan → phases (each checkpointed) → record.
+ *
+ * <pre>{@code
+ * DeploymentEngine engine = new DeploymentEngine(client, EngineOptions.defaults());
+ * System.out.print(engine.plan(request).render());
+ * DeploymentRecord record = engine.deploy(request, List.of(new ReadinessGate(client)), listener);
+ * if (!record.outcome().isSuccess()) System.out.println(record.failureReason());
+ * }</pre>
+ *
+ * <p>Abort by interrupting the thread that runs {@code deploy} or {@code resume}: the engine rolls back, returns
+ * {@link Outcome#ABORTED} and sets the thread's interrupt flag again.
+ */
+public final class DeploymentEngine {
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KubernetesClient client;
+    private final EngineOptions options;
+    private final Clock clock;
+
+    public DeploymentEngine(KubernetesClient client, EngineOptions options) {
+        this(client, options, Clock.systemUTC());
+    }
+
+    public DeploymentEngine(KubernetesClient client, EngineOptions options, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.options = options == null ? EngineOptions.defaults() : options;
+        this.clock = clock;
+    }
+
+    /**
+     * Computes the phases from the request and the cluster's current state. Reads, never writes.
+     *
+     * @throws InvalidRequestException when the request does not fit the cluster (e.g. blue-green without a Service
+     *     that selects the workload)
+     */
+    public DeploymentPlan plan(DeploymentRequest request) {
+        return DeploymentStrategy.of(request.strategy())
+                .plan(request, "plan", new LiveClusterView(client, request.namespace()));
+    }
+
+    /**
+     * Deploys. Never throws for a deployment that failed: the record says how it ended.
+     *
+     * @throws InvalidRequestException when the request does not fit the cluster, before any write
+     * @throws io.jenkins.plugins.devops.core.kube.LeaseHeldException when another deployment of the same service
+     *     and environment is running, before any write
+     */
+    public DeploymentRecord deploy(DeploymentRequest request, List<HealthGate> gates, ProgressListener listener) {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        Instant started = clock.instant();
+        String id = newId(request);
+        LiveClusterView view = new LiveClusterView(client, request.namespace());
+        DeploymentPlan plan = DeploymentStrategy.of(request.strategy()).plan(request, id, view);
+        RunLog log = new RunLog(l);
+        if (request.dryRun()) {
+            log.event("dry run: nothing written\n" + plan.render());
+            return new DeploymentRun(client, options, clock, request, plan, id, gates, log)
+                    .record(Outcome.SUCCEEDED, started, "");
+        }
+        DeploymentLease lease = lease(request.namespace(), request.service(), request.environment());
+        lease.acquire(holder(id, request.triggeredBy()), leaseDuration(request), log::event);
+        try {
+            DeploymentRun run = new DeploymentRun(client, options, clock, request, plan, id, gates, log);
+            return run.start(view, lease, started);
+        } finally {
+            release(lease, log);
+        }
+    }
+
+    /**
+     * Continues a deployment whose process died, from the state last handed to
+     * {@link ProgressListener#checkpoint}. Re-reads the cluster, re-plans from the snapshot taken before the first
+     * write (so the plan is the same), re-applies the unfinished phase (harmless if it was already applied) and
+     * goes on; failures roll back to the snapshot as in {@link #deploy}.
+     *
+     * @param request the same request the deployment was started with
+     */
+    public DeploymentRecord resume(
+            DeploymentState state, DeploymentRequest request, List<HealthGate> gates, ProgressListener listener) {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        if (!state.service().equals(request.service())
+                || !state.environment().equals(request.environment())
+                || !state.namespace().equals(request.namespace())) {
+            throw new InvalidRequestException("the state belongs to " + state.service() + "/" + state.environment()
+                    + " in " + state.namespace() + " but the request is for " + request.service() + "/"
+                    + request.environment() + " in " + request.namespace() + "; resume with the original request");
+        }
+        Secret secret = client.secrets()
+                .inNamespace(state.namespace())
+                .withName(state.snapshotName())
+                .get();
+        if (secret == null) {
+            throw new InvalidRequestException("the snapshot " + state.namespace() + "/" + state.snapshotName()
+                    + " of deployment " + state.deploymentId() + " is gone, so the deployment finished or was rolled"
+                    + " back already; start a new deployment instead");
+        }
+        ClusterSnapshot snapshot = ClusterSnapshot.fromSecret(secret);
+        if (!snapshot.deploymentId().equals(state.deploymentId())) {
+            throw new InvalidRequestException("the snapshot belongs to deployment " + snapshot.deploymentId() + ", not "
+                    + state.deploymentId() + "; a newer deployment has started since");
+        }
+        DeploymentPlan plan =
+                DeploymentStrategy.of(request.strategy()).plan(request, state.deploymentId(), snapshot.asView());
+        if (plan.phases().size() != state.phaseCount()) {
+            throw new InvalidRequestException(
+                    "the request plans " + plan.phases().size() + " phases but the " + "deployment had "
+                            + state.phaseCount() + "; resume with the original request");
+        }
+        RunLog log = new RunLog(l);
+        log.event("resuming deployment " + state.deploymentId() + " at phase " + (state.nextPhase() + 1) + " of "
+                + state.phaseCount());
+        DeploymentLease lease = lease(request.namespace(), request.service(), request.environment());
+        lease.acquire(holder(state.deploymentId(), request.triggeredBy()), leaseDuration(request), log::event);
+        try {
+            DeploymentRun run =
+                    new DeploymentRun(client, options, clock, request, plan, state.deploymentId(), gates, log);
+            return run.continueFrom(state, snapshot, lease);
+        } finally {
+            release(lease, log);
+        }
+    }
+
+    /**
+     * Restores the previous good revision (or the one named in the request) of a service, whichever strategy
+     * deployed it.
+     *
+     * @throws InvalidRequestException when there is nothing to roll back to
+     */
+    public DeploymentRecord rollback(RollbackRequest request, ProgressListener listener) {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        RunLog log = new RunLog(l);
+        Instant started = clock.instant();
+        String id = request.service() + "-" + request.environment() + "-rollback-" + ID_TIME.format(started) + "-"
+                + suffix();
+        DeploymentLease lease = lease(request.namespace(), request.service(), request.environment());
+        lease.acquire(
+                holder(id, request.triggeredBy()), options.rollbackTimeout().plus(options.leaseSlack()), log::event);
+        try {
+            return new ManualRollback(client, options, clock, log).run(request, id, started);
+        } finally {
+            release(lease, log);
+        }
+    }
+
+    /**
+     * Releases the lease even when the thread was interrupted (an abort): the interrupt flag is cleared for the
+     * call and set again afterwards. A failed release only delays the next deployment until the lease expires.
+     */
+    private static void release(DeploymentLease lease, RunLog log) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.event("could not release the lease (it expires by itself): " + e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private DeploymentLease lease(String namespace, String service, String environment) {
+        return new DeploymentLease(client, namespace, Names.lockName(service, environment), clock);
+    }
+
+    private java.time.Duration leaseDuration(DeploymentRequest request) {
+        return request.progressDeadline().plus(options.leaseSlack());
+    }
+
+    private String holder(String id, String triggeredBy) {
+        String who = !options.holderIdentity().isEmpty() ? options.holderIdentity() : triggeredBy;
+        return who.isEmpty() ? id : id + " (" + who + ")";
+    }
+
+    private String newId(DeploymentRequest request) {
+        return request.service() + "-" + request.environment() + "-" + ID_TIME.format(clock.instant()) + "-" + suffix();
+    }
+
+    private static String suffix() {
+        return Integer.toHexString(0x10000 + RANDOM.nextInt(0xf0000)).substring(1);
+    }
+
+    static String snapshotName(String service, String environment) {
+        return Names.lockName(service, environment) + "-snapshot";
+    }
+
+    static boolean stops(GatePoint point) {
+        return point != GatePoint.POST_ROLLOUT && point != GatePoint.ROLLBACK;
+    }
+
+    static ResourceWriter writer(KubernetesClient client, EngineOptions options, RunLog log) {
+        return new ResourceWriter(client, options.conflictRetries(), log::event);
+    }
+
+    static RolloutWatcher watcher(KubernetesClient client, String namespace) {
+        return new RolloutWatcher(client, namespace);
+    }
+}

@@ -1,0 +1,179 @@
+package io.jenkins.plugins.devops.core.deploy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.devops.core.gate.GatePoint;
+import io.jenkins.plugins.devops.core.gate.HealthGate;
+import io.jenkins.plugins.devops.core.kube.DeploymentLease;
+import io.jenkins.plugins.devops.core.kube.ResourceWriter;
+import io.jenkins.plugins.devops.core.kube.RolloutWatcher;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** One execution of a plan: phases with checkpoints, then the record; on failure, the rollback. */
+final class DeploymentRun {
+    private final KubernetesClient client;
+    private final EngineOptions options;
+    private final Clock clock;
+    private final DeploymentRequest request;
+    private final DeploymentPlan plan;
+    private final String deploymentId;
+    private final GateRunner gates;
+    private final RunLog log;
+
+    DeploymentRun(
+            KubernetesClient client,
+            EngineOptions options,
+            Clock clock,
+            DeploymentRequest request,
+            DeploymentPlan plan,
+            String deploymentId,
+            List<HealthGate> gates,
+            RunLog log) {
+        this.client = client;
+        this.options = options;
+        this.clock = clock;
+        this.request = request;
+        this.plan = plan;
+        this.deploymentId = deploymentId;
+        this.gates = new GateRunner(gates == null ? List.of() : gates, request, deploymentId, plan, log);
+        this.log = log;
+    }
+
+    /** Pre-rollout gates, snapshot, then all phases. */
+    DeploymentRecord start(LiveClusterView view, DeploymentLease lease, Instant started) {
+        try {
+            gates.evaluate(GatePoint.PRE_ROLLOUT, 0, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return record(Outcome.ABORTED, started, "aborted before anything was changed");
+        } catch (GateFailedException e) {
+            return record(Outcome.FAILED_ROLLED_BACK, started, e.getMessage() + " (nothing was changed)");
+        }
+        ClusterSnapshot snapshot = view.snapshot(deploymentId, plan);
+        String snapshotName = DeploymentEngine.snapshotName(request.service(), request.environment());
+        DeploymentEngine.writer(client, options, log).write(snapshot.toSecret(snapshotName, request.namespace()));
+        DeploymentState state = new DeploymentState(
+                deploymentId,
+                request.service(),
+                request.environment(),
+                request.namespace(),
+                request.strategy().name(),
+                0,
+                plan.phases().size(),
+                request.version(),
+                plan.previousVersion(),
+                snapshotName,
+                started,
+                clock.instant());
+        log.listener().checkpoint(state);
+        return continueFrom(state, snapshot, lease);
+    }
+
+    DeploymentRecord continueFrom(DeploymentState state, ClusterSnapshot snapshot, DeploymentLease lease) {
+        ResourceWriter writer = DeploymentEngine.writer(client, options, log);
+        String reason;
+        boolean aborted = false;
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace())) {
+            try {
+                PhaseRunner runner = new PhaseRunner(writer, watcher, gates, log, request.progressDeadline(), clock);
+                DeploymentState current = state;
+                for (int i = state.nextPhase(); i < plan.phases().size(); i++) {
+                    runner.run(plan.phases().get(i), i, plan.phases().size());
+                    current = current.advancedTo(i + 1, clock.instant());
+                    log.listener().checkpoint(current);
+                    lease.renew(request.progressDeadline().plus(options.leaseSlack()));
+                }
+                gates.evaluate(GatePoint.POST_ROLLOUT, plan.phases().size(), 100);
+                deleteSnapshot(writer, state);
+                return record(Outcome.SUCCEEDED, state.startedAt(), "");
+            } catch (InterruptedException e) {
+                aborted = true;
+                reason = "aborted";
+            } catch (RuntimeException e) {
+                aborted = Thread.interrupted();
+                reason = aborted ? "aborted" : describe(e);
+            }
+            return rollBack(writer, watcher, snapshot, state, reason, aborted);
+        }
+    }
+
+    private DeploymentRecord rollBack(
+            ResourceWriter writer,
+            RolloutWatcher watcher,
+            ClusterSnapshot snapshot,
+            DeploymentState state,
+            String reason,
+            boolean aborted) {
+        log.event("rolling back: " + reason);
+        boolean interrupted = aborted;
+        try {
+            new SnapshotRestorer(writer, watcher, log, options.rollbackTimeout()).restore(snapshot);
+            try {
+                gates.evaluate(GatePoint.ROLLBACK, 0, 0);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            deleteSnapshot(writer, state);
+            return record(aborted ? Outcome.ABORTED : Outcome.FAILED_ROLLED_BACK, state.startedAt(), reason);
+        } catch (InterruptedException e) {
+            interrupted = true;
+            return record(
+                    Outcome.FAILED,
+                    state.startedAt(),
+                    reason + "; the rollback was interrupted, the snapshot " + state.snapshotName()
+                            + " is kept: run devops rollback or resume to finish it");
+        } catch (RuntimeException e) {
+            return record(
+                    Outcome.FAILED,
+                    state.startedAt(),
+                    reason + "; the rollback failed too (" + describe(e) + "), the snapshot " + state.snapshotName()
+                            + " is kept: retry with resume or roll back manually");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void deleteSnapshot(ResourceWriter writer, DeploymentState state) {
+        client.secrets()
+                .inNamespace(request.namespace())
+                .withName(state.snapshotName())
+                .delete();
+    }
+
+    static String describe(RuntimeException e) {
+        if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException k && k.getCode() > 0) {
+            return "Kubernetes API error " + k.getCode() + ": " + firstLine(k.getMessage());
+        }
+        return firstLine(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    DeploymentRecord record(Outcome outcome, Instant started, String failureReason) {
+        return new DeploymentRecord(
+                deploymentId,
+                DeploymentKind.DEPLOY,
+                request.service(),
+                request.environment(),
+                request.namespace(),
+                request.strategy().name(),
+                outcome,
+                request.version(),
+                plan.previousVersion(),
+                request.effectiveImage(),
+                started,
+                clock.instant(),
+                request.commits(),
+                request.triggeredBy(),
+                failureReason,
+                log.phases,
+                log.gates,
+                log.events);
+    }
+}

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.devops.core.deploy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads objects from the cluster and remembers every answer, so the snapshot holds what the plan was based on. */
+final class LiveClusterView implements ClusterView {
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Map<String, HasMetadata> seen = new LinkedHashMap<>();
+
+    LiveClusterView(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    @Override
+    public <T extends HasMetadata> T find(Class<T> type, String name) {
+        String key = ClusterSnapshot.key(HasMetadata.getKind(type), name);
+        if (seen.containsKey(key)) {
+            return type.cast(seen.get(key));
+        }
+        T found = client.resources(type).inNamespace(namespace).withName(name).get();
+        seen.put(key, found == null ? null : withoutStatus(found));
+        return found;
+    }
+
+    /** Everything seen plus the before-state of everything the plan writes. */
+    ClusterSnapshot snapshot(String deploymentId, DeploymentPlan plan) {
+        Map<String, HasMetadata> written = new LinkedHashMap<>();
+        for (DeploymentPhase phase : plan.phases()) {
+            for (HasMetadata o : phase.writes()) {
+                String key = ClusterSnapshot.key(o);
+                written.putIfAbsent(key, o);
+                if (!seen.containsKey(key)) {
+                    HasMetadata current = client.resource(o).get();
+                    seen.put(key, current == null ? null : withoutStatus(current));
+                }
+            }
+        }
+        return new ClusterSnapshot(deploymentId, new LinkedHashMap<>(seen), written);
+    }
+
+    /** Status belongs to controllers; restoring it would only confuse them. */
+    private HasMetadata withoutStatus(HasMetadata o) {
+        HasMetadata copy = client.getKubernetesSerialization().clone(o);
+        if (copy instanceof io.fabric8.kubernetes.api.model.apps.Deployment d) {
+            d.setStatus(null);
+        } else if (copy instanceof io.fabric8.kubernetes.api.model.Service s) {
+            s.setStatus(null);
+        }
+        copy.getMetadata().setManagedFields(null);
+        return copy;
+    }
+}

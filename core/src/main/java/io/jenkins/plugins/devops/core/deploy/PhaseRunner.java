@@ -1,0 +1,85 @@
+package io.jenkins.plugins.devops.core.deploy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.jenkins.plugins.devops.core.gate.GatePoint;
+import io.jenkins.plugins.devops.core.kube.ResourceWriter;
+import io.jenkins.plugins.devops.core.kube.RolloutWatcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Executes one phase: wait, write, follow the rollouts, ask the gates, pause. */
+final class PhaseRunner {
+    private final ResourceWriter writer;
+    private final RolloutWatcher watcher;
+    private final GateRunner gates;
+    private final RunLog log;
+    private final Duration progressDeadline;
+    private final Clock clock;
+
+    PhaseRunner(
+            ResourceWriter writer,
+            RolloutWatcher watcher,
+            GateRunner gates,
+            RunLog log,
+            Duration progressDeadline,
+            Clock clock) {
+        this.writer = writer;
+        this.watcher = watcher;
+        this.gates = gates;
+        this.log = log;
+        this.progressDeadline = progressDeadline;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws GateFailedException, RolloutFailedException, KubernetesClientException on failure
+     */
+    void run(DeploymentPhase phase, int index, int phaseCount) throws InterruptedException {
+        Instant started = clock.instant();
+        log.listener().phaseStarted(phase.name(), index, phaseCount);
+        String result = "failed";
+        try {
+            if (!phase.waitBefore().isZero()) {
+                log.listener()
+                        .message(
+                                phase.name() + ": waiting " + phase.waitBefore().toSeconds() + " s");
+                Thread.sleep(phase.waitBefore().toMillis());
+            }
+            Map<String, Long> generations = new HashMap<>();
+            for (HasMetadata object : phase.writes()) {
+                HasMetadata stored = writer.write(object);
+                if (stored instanceof Deployment d) {
+                    Long g = d.getMetadata().getGeneration();
+                    generations.put(d.getMetadata().getName(), g == null ? 0 : g);
+                }
+            }
+            log.listener().weightChanged(phase.weight());
+            for (String name : phase.awaitRollout()) {
+                watcher.awaitRollout(
+                        name, generations.getOrDefault(name, 0L), progressDeadline, log.listener()::podsReady);
+            }
+            for (GatePoint point : phase.gates()) {
+                gates.evaluate(point, index, phase.weight());
+            }
+            if (!phase.pauseAfter().isZero()) {
+                log.listener()
+                        .message(
+                                phase.name() + ": pausing " + phase.pauseAfter().toSeconds() + " s");
+                Thread.sleep(phase.pauseAfter().toMillis());
+            }
+            result = "passed";
+        } catch (InterruptedException e) {
+            result = "aborted";
+            throw e;
+        } catch (RuntimeException e) {
+            result = "failed: " + e.getMessage();
+            throw e;
+        } finally {
+            log.phase(new PhaseRecord(phase.name(), phase.weight(), started, clock.instant(), result));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.devops.core.deploy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.jenkins.plugins.devops.core.kube.ResourceWriter;
+import io.jenkins.plugins.devops.core.kube.RolloutWatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Automatic rollback: puts every object a deployment wrote back the way the snapshot saw it, in an order that
+ * never leaves traffic pointing at nothing:
+ *
+ * <ol>
+ *   <li>supporting objects (ConfigMaps, Secrets, HPAs ...) restored;
+ *   <li>Deployments that served before (replicas above 0) restored, and their rollout awaited;
+ *   <li>Services and HTTPRoutes restored (selectors and weights point back at the old version, which is ready);
+ *   <li>Deployments that did not serve before restored (scaled to 0), objects that did not exist deleted.
+ * </ol>
+ */
+final class SnapshotRestorer {
+    private final ResourceWriter writer;
+    private final RolloutWatcher watcher;
+    private final RunLog log;
+    private final Duration timeout;
+
+    SnapshotRestorer(ResourceWriter writer, RolloutWatcher watcher, RunLog log, Duration timeout) {
+        this.writer = writer;
+        this.watcher = watcher;
+        this.log = log;
+        this.timeout = timeout;
+    }
+
+    void restore(ClusterSnapshot snapshot) throws InterruptedException {
+        List<HasMetadata> supporting = new ArrayList<>();
+        List<Deployment> serving = new ArrayList<>();
+        List<HasMetadata> routing = new ArrayList<>();
+        List<HasMetadata> idle = new ArrayList<>();
+        List<HasMetadata> created = new ArrayList<>();
+        for (Map.Entry<String, HasMetadata> e : snapshot.written().entrySet()) {
+            HasMetadata before = snapshot.before(e.getKey());
+            if (before == null) {
+                created.add(e.getValue());
+            } else if (before instanceof Deployment d) {
+                Integer replicas = d.getSpec() == null ? null : d.getSpec().getReplicas();
+                if (replicas == null || replicas > 0) {
+                    serving.add(d);
+                } else {
+                    idle.add(d);
+                }
+            } else if (before instanceof Service || before instanceof HTTPRoute) {
+                routing.add(before);
+            } else {
+                supporting.add(before);
+            }
+        }
+        for (HasMetadata o : supporting) {
+            restoreOne(o);
+        }
+        List<Deployment> restored = new ArrayList<>();
+        for (Deployment d : serving) {
+            restored.add((Deployment) restoreOne(d));
+        }
+        for (Deployment d : restored) {
+            Long g = d.getMetadata().getGeneration();
+            watcher.awaitRollout(d.getMetadata().getName(), g == null ? 0 : g, timeout, log.listener()::podsReady);
+        }
+        for (HasMetadata o : routing) {
+            restoreOne(o);
+        }
+        log.listener().weightChanged(0);
+        for (HasMetadata o : idle) {
+            restoreOne(o);
+        }
+        for (HasMetadata o : created) {
+            writer.delete(o);
+            log.event("rollback: deleted " + ResourceWriter.ref(o) + " (it did not exist before)");
+        }
+    }
+
+    private HasMetadata restoreOne(HasMetadata before) {
+        HasMetadata stored = writer.write(before);
+        log.event("rollback: restored " + ResourceWriter.ref(before));
+        return stored;
+    }
+}

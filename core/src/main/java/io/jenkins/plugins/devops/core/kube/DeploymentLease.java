@@ -1,0 +1,151 @@
+package io.jenkins.plugins.devops.core.kube;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.function.Consumer;
+
+/**
+ * One deployment at a time per service and environment, enforced with a {@code coordination.k8s.io/v1} Lease in
+ * the target namespace. The holder renews the lease after every phase; a lease whose holder stopped renewing
+ * (renewTime + leaseDurationSeconds in the past) is taken over. Optimistic concurrency (resourceVersion) decides
+ * races between two takers.
+ */
+public final class DeploymentLease {
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String name;
+    private final Clock clock;
+    private Lease held;
+
+    public DeploymentLease(KubernetesClient client, String namespace, String name, Clock clock) {
+        this.client = client;
+        this.namespace = namespace;
+        this.name = name;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the lease for {@code holder}. A lease already held by the same holder (a resumed deployment) is
+     * simply renewed.
+     *
+     * @param takeovers hears about an expired lease that was taken over
+     * @throws LeaseHeldException when another holder's lease has not expired
+     */
+    public void acquire(String holder, Duration duration, Consumer<String> takeovers) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Lease current =
+                    client.leases().inNamespace(namespace).withName(name).get();
+            ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+            try {
+                if (current == null) {
+                    held = client.leases()
+                            .inNamespace(namespace)
+                            .resource(lease(holder, duration, now, 0))
+                            .create();
+                    return;
+                }
+                String currentHolder =
+                        current.getSpec() == null ? null : current.getSpec().getHolderIdentity();
+                ZonedDateTime expiry = expiry(current);
+                boolean mine = currentHolder != null && idOf(holder).equals(idOf(currentHolder));
+                if (!mine && currentHolder != null && expiry != null && expiry.isAfter(now)) {
+                    throw new LeaseHeldException("another deployment of this service and environment is running: "
+                            + "lease " + namespace + "/" + name + " is held by '" + currentHolder + "' until "
+                            + expiry.toInstant() + "; wait for it to finish, or abort it");
+                }
+                if (!mine && currentHolder != null) {
+                    takeovers.accept("took over expired lease " + name + " from '" + currentHolder + "' (expired "
+                            + (expiry == null ? "unknown" : expiry.toInstant()) + ")");
+                }
+                int transitions = current.getSpec() == null || current.getSpec().getLeaseTransitions() == null
+                        ? 0
+                        : current.getSpec().getLeaseTransitions();
+                Lease next = lease(holder, duration, now, mine ? transitions : transitions + 1);
+                next.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+                held = client.leases().inNamespace(namespace).resource(next).update();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                    throw e;
+                }
+                // Someone else wrote the lease in between; read it again and decide again.
+            }
+        }
+        throw new LeaseHeldException(
+                "could not take lease " + namespace + "/" + name + ": other deployments keep changing it; try again");
+    }
+
+    /** Extends the lease; called after every phase. */
+    public void renew(Duration duration) {
+        if (held == null) {
+            return;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+        Lease next = lease(
+                held.getSpec().getHolderIdentity(),
+                duration,
+                now,
+                held.getSpec().getLeaseTransitions() == null
+                        ? 0
+                        : held.getSpec().getLeaseTransitions());
+        next.getSpec().setAcquireTime(held.getSpec().getAcquireTime());
+        next.getMetadata().setResourceVersion(held.getMetadata().getResourceVersion());
+        try {
+            held = client.leases().inNamespace(namespace).resource(next).update();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                throw new LeaseHeldException("lease " + namespace + "/" + name + " was taken by someone else while "
+                        + "this deployment ran (it expired); stopping");
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes the lease if this process holds it. */
+    public void release() {
+        if (held != null) {
+            client.leases().inNamespace(namespace).withName(name).delete();
+            held = null;
+        }
+    }
+
+    private Lease lease(String holder, Duration duration, ZonedDateTime now, int transitions) {
+        return new LeaseBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/managed-by", "devops-orchestrator")
+                .endMetadata()
+                .withNewSpec()
+                .withHolderIdentity(holder)
+                .withLeaseDurationSeconds((int) Math.min(Integer.MAX_VALUE, duration.toSeconds()))
+                .withAcquireTime(now)
+                .withRenewTime(now)
+                .withLeaseTransitions(transitions)
+                .endSpec()
+                .build();
+    }
+
+    /** A holder is {@code <deployment id> (<who>)}; a resumed deployment keeps the id but may run as someone else. */
+    private static String idOf(String holder) {
+        int paren = holder.indexOf(" (");
+        return paren < 0 ? holder : holder.substring(0, paren);
+    }
+
+    private static ZonedDateTime expiry(Lease lease) {
+        if (lease.getSpec() == null || lease.getSpec().getLeaseDurationSeconds() == null) {
+            return null;
+        }
+        ZonedDateTime renewed = lease.getSpec().getRenewTime() != null
+                ? lease.getSpec().getRenewTime()
+                : lease.getSpec().getAcquireTime();
+        return renewed == null ? null : renewed.plusSeconds(lease.getSpec().getLeaseDurationSeconds());
+    }
+}

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.devops.core.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import java.util.function.Consumer;
+
+/**
+ * Writes whole objects: create when absent, otherwise replace the stored object with the desired one, carrying over
+ * the resourceVersion just read. A 409 (someone wrote in between, or created the object first) re-reads and tries
+ * again up to a bound; 5xx and timeouts are retried inside the client (see {@link KubernetesClients}).
+ *
+ * <p>Replace rather than server-side apply: the engine owns the objects it deploys, restoring a snapshot must put
+ * back exactly the old object (apply would keep fields the old object lacks), and it works on any API server,
+ * including the fabric8 mock server the tests use.
+ */
+public final class ResourceWriter {
+    private final KubernetesClient client;
+    private final int conflictRetries;
+    private final Consumer<String> events;
+
+    /**
+     * @param events hears about conflicts that were retried (for the deployment record)
+     */
+    public ResourceWriter(KubernetesClient client, int conflictRetries, Consumer<String> events) {
+        this.client = client;
+        this.conflictRetries = conflictRetries;
+        this.events = events;
+    }
+
+    /** Creates or replaces {@code desired}; returns the stored object. */
+    public <T extends HasMetadata> T write(T desired) {
+        for (int attempt = 0; ; attempt++) {
+            T copy = client.getKubernetesSerialization().clone(desired);
+            clearServerFields(copy.getMetadata());
+            try {
+                T current = client.resource(copy).get();
+                if (current == null) {
+                    return client.resource(copy).create();
+                }
+                copy.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+                keepAllocatedFields(current, copy);
+                return client.resource(copy).update();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= conflictRetries) {
+                    throw e;
+                }
+                events.accept("conflict writing " + ref(desired) + ", re-read and retried (" + (attempt + 1) + ")");
+            }
+        }
+    }
+
+    /** Deletes the object if it exists. */
+    public void delete(HasMetadata object) {
+        client.resource(object).withGracePeriod(0).delete();
+    }
+
+    /** The object as stored now, or null. */
+    public <T extends HasMetadata> T read(T object) {
+        return client.resource(object).get();
+    }
+
+    public static String ref(HasMetadata o) {
+        return o.getKind() + "/" + o.getMetadata().getName();
+    }
+
+    static void clearServerFields(ObjectMeta m) {
+        m.setResourceVersion(null);
+        m.setUid(null);
+        m.setCreationTimestamp(null);
+        m.setGeneration(null);
+        m.setManagedFields(null);
+        m.setSelfLink(null);
+    }
+
+    /** Fields the API server allocates and refuses to change; a manifest normally leaves them out. */
+    private static void keepAllocatedFields(HasMetadata current, HasMetadata desired) {
+        if (current instanceof Service cur && desired instanceof Service want && want.getSpec() != null) {
+            if (want.getSpec().getClusterIP() == null && cur.getSpec() != null) {
+                want.getSpec().setClusterIP(cur.getSpec().getClusterIP());
+                want.getSpec().setClusterIPs(cur.getSpec().getClusterIPs());
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.devops.core.deploy;
+
+import static io.jenkins.plugins.devops.core.deploy.EngineFixture.NS;
+import static io.jenkins.plugins.devops.core.deploy.EngineFixture.objects;
+import static io.jenkins.plugins.devops.core.deploy.EngineFixture.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.jenkins.plugins.devops.core.gate.GatePoint;
+import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
+import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
+import io.jenkins.plugins.devops.core.kube.testing.ScriptedGate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LeaseAndAbortTest {
+    private static final StrategySettings CANARY = StrategySettings.canary(List.of(20, 100));
+    private MockCluster cluster;
+    private DeploymentEngine engine;
+
+    @BeforeEach
+    void start() {
+        cluster = MockCluster.start(NS);
+        engine = new DeploymentEngine(cluster.client(), EngineOptions.defaults());
+        engine.deploy(request("registry/shop:1.0.0", 4, CANARY).build(), List.of(), null);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void secondDeploymentIsRefusedNamingTheHolderAndAbortRollsTheFirstBack() throws Exception {
+        Map<String, Object> before = objects(cluster);
+        ScriptedGate slowAnalysis = ScriptedGate.passing().blockingWhen(c -> c.point() == GatePoint.STEP);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        CompletableFuture<DeploymentRecord> first = CompletableFuture.supplyAsync(() -> {
+            worker.set(Thread.currentThread());
+            return engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(slowAnalysis), null);
+        });
+        assertThat(slowAnalysis.blocked().await(60, TimeUnit.SECONDS)).isTrue();
+        cluster.traffic().clearRequests();
+
+        DeploymentEngine other = new DeploymentEngine(cluster.client(), EngineOptions.defaults());
+        assertThatThrownBy(() -> other.deploy(
+                        request("registry/shop:1.2.0", 4, CANARY).triggeredBy("bob").build(), List.of(), null))
+                .isInstanceOf(LeaseHeldException.class)
+                .hasMessageContaining("held by 'shop-prod-")
+                .hasMessageContaining("(alice)");
+        assertThat(cluster.traffic().writes()).isEmpty();
+
+        worker.get().interrupt();
+        DeploymentRecord aborted = first.get(60, TimeUnit.SECONDS);
+        assertThat(aborted.outcome()).isEqualTo(Outcome.ABORTED);
+        assertThat(objects(cluster)).isEqualTo(before);
+        assertThat(cluster.admin().leases().inNamespace(NS).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void expiredLeaseOfADeadDeploymentIsTakenOver() {
+        ZonedDateTime longAgo = ZonedDateTime.now().minusHours(2);
+        cluster.seed(new LeaseBuilder()
+                .withNewMetadata()
+                .withName("devops-shop-prod")
+                .endMetadata()
+                .withNewSpec()
+                .withHolderIdentity("shop-prod-20261123-ghost (carol)")
+                .withLeaseDurationSeconds(660)
+                .withAcquireTime(longAgo)
+                .withRenewTime(longAgo)
+                .endSpec()
+                .build());
+
+        DeploymentRecord record = engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record.events()).anyMatch(e -> e.contains("took over expired lease devops-shop-prod from "
+                + "'shop-prod-20261123-ghost (carol)'"));
+    }
+
+    @Test
+    void liveLeaseOfAnotherHolderRefusesBeforeAnyWrite() {
+        ZonedDateTime now = ZonedDateTime.now();
+        cluster.seed(new LeaseBuilder()
+                .withNewMetadata()
+                .withName("devops-shop-prod")
+                .endMetadata()
+                .withNewSpec()
+                .withHolderIdentity("shop-prod-20261124-live (dave)")
+                .withLeaseDurationSeconds(660)
+                .withAcquireTime(now)
+                .withRenewTime(now)
+                .endSpec()
+                .build());
+        cluster.traffic().clearRequests();
+
+        assertThatThrownBy(() -> engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(), null))
+                .isInstanceOf(LeaseHeldException.class)
+                .hasMessageContaining("'shop-prod-20261124-live (dave)'");
+        assertThat(cluster.traffic().writes()).isEmpty();
+    }
+}

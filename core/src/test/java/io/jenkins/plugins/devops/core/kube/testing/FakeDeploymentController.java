@@ -1,0 +1,500 @@
+package io.jenkins.plugins.devops.core.kube.testing;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays the Kubernetes Deployment controller (and the kubelet) against the fabric8 mock server: for every
+ * Deployment it keeps one ReplicaSet per pod template (named {@code <deployment>-<hash>}, label
+ * {@code pod-template-hash}, revision annotation as the real controller numbers them), scales the newest to the
+ * desired replicas and the older ones to 0, creates and deletes pods, and writes the Deployment status
+ * (observedGeneration, replicas, updated/ready/available, conditions Available and Progressing with reasons
+ * ReplicaSetUpdated, NewReplicaSetAvailable or ProgressDeadlineExceeded).
+ *
+ * <p>Faults are chosen per image: {@link #neverReady} pods never pass readiness (after {@link #deadlineAfter} the
+ * Deployment reports ProgressDeadlineExceeded), {@link #crashLoop} pods are ready between restarts but count 5
+ * restarts. {@link #readyDelay} makes new pods take a while to become ready.
+ */
+public final class FakeDeploymentController implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private final KubernetesClient client;
+    private final String namespace;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-deployment-controller");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
+    private final Set<String> crashLoop = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    private final Map<String, Instant> markedComplete = new ConcurrentHashMap<>();
+    private final Map<String, Instant> podReadyAt = new ConcurrentHashMap<>();
+    private volatile Duration deadlineAfter = Duration.ofMillis(300);
+    private volatile Duration readyDelay = Duration.ZERO;
+    private SharedIndexInformer<Deployment> informer;
+
+    /**
+     * @param client a client whose User-Agent contains {@link RecordingDispatcher#CONTROLLER_AGENT}
+     */
+    public FakeDeploymentController(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    public FakeDeploymentController start() {
+        informer = client.apps().deployments().inNamespace(namespace).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Deployment d) {
+                schedule(d.getMetadata().getName(), Duration.ZERO);
+            }
+
+            @Override
+            public void onUpdate(Deployment oldD, Deployment d) {
+                schedule(d.getMetadata().getName(), Duration.ZERO);
+            }
+
+            @Override
+            public void onDelete(Deployment d, boolean unknown) {
+                loop.execute(() -> cleanUp(d));
+            }
+        });
+        return this;
+    }
+
+    /** Pods running {@code image} never become ready. */
+    public FakeDeploymentController neverReady(String image) {
+        neverReady.add(image);
+        return this;
+    }
+
+    /** Pods running {@code image} crash and restart (5 restarts, ready between restarts). */
+    public FakeDeploymentController crashLoop(String image) {
+        crashLoop.add(image);
+        return this;
+    }
+
+    /** How long a rollout without progress takes to report ProgressDeadlineExceeded (default 300 ms). */
+    public FakeDeploymentController deadlineAfter(Duration after) {
+        deadlineAfter = after;
+        return this;
+    }
+
+    /** How long a new pod takes to become ready (default 0). */
+    public FakeDeploymentController readyDelay(Duration delay) {
+        readyDelay = delay;
+        return this;
+    }
+
+    /** When the controller wrote the status that completes {@code deployment}'s rollout (latest), or null. */
+    public Instant markedComplete(String deployment) {
+        return markedComplete.get(deployment);
+    }
+
+    @Override
+    public void close() {
+        if (informer != null) {
+            informer.close();
+        }
+        loop.shutdownNow();
+    }
+
+    private void schedule(String name, Duration delay) {
+        if (!loop.isShutdown()) {
+            loop.schedule(() -> safely(name), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void safely(String name) {
+        try {
+            reconcile(name);
+        } catch (RuntimeException e) {
+            // Conflicts with the engine's writes are normal; the next event or retry reconciles again.
+            schedule(name, Duration.ofMillis(50));
+        }
+    }
+
+    private void reconcile(String name) {
+        Deployment d = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
+        if (d == null) {
+            return;
+        }
+        int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+        PodTemplateSpec template = d.getSpec().getTemplate();
+        String hash = hash(template);
+        List<ReplicaSet> owned = owned(d);
+        long maxRevision = owned.stream()
+                .mapToLong(FakeDeploymentController::revision)
+                .max()
+                .orElse(0);
+        ReplicaSet current = owned.stream()
+                .filter(rs -> hash.equals(rs.getMetadata().getLabels().get("pod-template-hash")))
+                .findFirst()
+                .orElse(null);
+        if (current == null) {
+            current = client.apps()
+                    .replicaSets()
+                    .inNamespace(namespace)
+                    .resource(newReplicaSet(d, hash, maxRevision + 1, desired))
+                    .create();
+            owned.add(current);
+        } else if (revision(current) < maxRevision
+                || !Objects.equals(current.getSpec().getReplicas(), desired)) {
+            long rev = revision(current) < maxRevision ? maxRevision + 1 : revision(current);
+            current = client.apps()
+                    .replicaSets()
+                    .inNamespace(namespace)
+                    .withName(current.getMetadata().getName())
+                    .edit(rs -> {
+                        rs.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", String.valueOf(rev));
+                        rs.getSpec().setReplicas(desired);
+                        return rs;
+                    });
+        }
+        String currentName = current.getMetadata().getName();
+        for (ReplicaSet rs : owned) {
+            if (!rs.getMetadata().getName().equals(currentName)
+                    && (rs.getSpec().getReplicas() == null || rs.getSpec().getReplicas() != 0)) {
+                client.apps()
+                        .replicaSets()
+                        .inNamespace(namespace)
+                        .withName(rs.getMetadata().getName())
+                        .edit(x -> {
+                            x.getSpec().setReplicas(0);
+                            return x;
+                        });
+            }
+        }
+        int total = 0;
+        int ready = 0;
+        int updated = 0;
+        boolean waitingForReady = false;
+        String image = template.getSpec().getContainers().get(0).getImage();
+        for (ReplicaSet rs : owned) {
+            boolean isCurrent = rs.getMetadata().getName().equals(currentName);
+            int want = isCurrent ? desired : 0;
+            List<Pod> pods = syncPods(rs, want);
+            for (Pod p : pods) {
+                total++;
+                if (isCurrent) {
+                    updated++;
+                }
+                if (isReady(p)) {
+                    ready++;
+                } else {
+                    waitingForReady = true;
+                }
+            }
+        }
+        if (waitingForReady && !neverReady.contains(image)) {
+            schedule(name, Duration.ofMillis(Math.max(20, readyDelay.toMillis() / 2)));
+        }
+        writeStatus(d, current, total, updated, ready, desired, image);
+    }
+
+    private List<Pod> syncPods(ReplicaSet rs, int want) {
+        String rsName = rs.getMetadata().getName();
+        List<Pod> pods = new ArrayList<>(client
+                .pods()
+                .inNamespace(namespace)
+                .withLabel("pod-template-hash", rs.getMetadata().getLabels().get("pod-template-hash"))
+                .list()
+                .getItems()
+                .stream()
+                .filter(p -> p.getMetadata().getName().startsWith(rsName + "-"))
+                .toList());
+        pods.sort((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName()));
+        while (pods.size() > want) {
+            Pod extra = pods.remove(pods.size() - 1);
+            client.pods()
+                    .inNamespace(namespace)
+                    .withName(extra.getMetadata().getName())
+                    .delete();
+            podReadyAt.remove(extra.getMetadata().getName());
+        }
+        String image =
+                rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        for (int i = 0; i < pods.size(); i++) {
+            Pod p = pods.get(i);
+            boolean shouldBeReady = shouldBeReady(p.getMetadata().getName(), image);
+            if (shouldBeReady != isReady(p)) {
+                pods.set(
+                        i,
+                        client.pods()
+                                .inNamespace(namespace)
+                                .withName(p.getMetadata().getName())
+                                .edit(x -> withStatus(x, image, shouldBeReady)));
+            }
+        }
+        for (int i = 0; pods.size() < want; i++) {
+            String podName = rsName + "-" + i;
+            if (pods.stream().anyMatch(p -> p.getMetadata().getName().equals(podName))) {
+                continue;
+            }
+            podReadyAt.put(podName, Instant.now().plus(readyDelay));
+            Pod pod = new PodBuilder()
+                    .withNewMetadata()
+                    .withName(podName)
+                    .withNamespace(namespace)
+                    .withLabels(rs.getSpec().getTemplate().getMetadata().getLabels())
+                    .withOwnerReferences(new OwnerReferenceBuilder()
+                            .withApiVersion("apps/v1")
+                            .withKind("ReplicaSet")
+                            .withName(rsName)
+                            .withUid(rs.getMetadata().getUid())
+                            .withController(true)
+                            .build())
+                    .endMetadata()
+                    .withSpec(rs.getSpec().getTemplate().getSpec())
+                    .build();
+            withStatus(pod, image, shouldBeReady(podName, image));
+            pods.add(client.pods().inNamespace(namespace).resource(pod).create());
+        }
+        return pods;
+    }
+
+    private boolean shouldBeReady(String podName, String image) {
+        if (neverReady.contains(image)) {
+            return false;
+        }
+        Instant at = podReadyAt.get(podName);
+        return at == null || !Instant.now().isBefore(at);
+    }
+
+    private Pod withStatus(Pod pod, String image, boolean ready) {
+        int restarts = crashLoop.contains(image) ? 5 : 0;
+        ContainerStatus cs = new ContainerStatusBuilder()
+                .withName(pod.getSpec().getContainers().get(0).getName())
+                .withImage(image)
+                .withReady(ready)
+                .withRestartCount(restarts)
+                .withNewState()
+                .withNewRunning()
+                .endRunning()
+                .endState()
+                .build();
+        pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+                .withPhase("Running")
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus(ready ? "True" : "False")
+                .endCondition()
+                .withContainerStatuses(cs)
+                .build());
+        return pod;
+    }
+
+    private static boolean isReady(Pod p) {
+        return p.getStatus() != null
+                && p.getStatus().getConditions() != null
+                && p.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private void writeStatus(
+            Deployment d, ReplicaSet current, int total, int updated, int ready, int desired, String image) {
+        String name = d.getMetadata().getName();
+        long generation =
+                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
+        String key = name + "@" + generation;
+        firstSeen.putIfAbsent(key, Instant.now());
+        boolean complete = updated == desired && total == desired && ready >= desired;
+        DeploymentCondition progressing;
+        if (complete) {
+            progressing = condition(
+                    "Progressing",
+                    "True",
+                    "NewReplicaSetAvailable",
+                    "ReplicaSet " + current.getMetadata().getName() + " has successfully progressed.");
+        } else if (neverReady.contains(image)
+                && Duration.between(firstSeen.get(key), Instant.now()).compareTo(deadlineAfter) >= 0) {
+            progressing = condition(
+                    "Progressing",
+                    "False",
+                    "ProgressDeadlineExceeded",
+                    "ReplicaSet " + current.getMetadata().getName() + " has timed out progressing.");
+        } else {
+            progressing = condition(
+                    "Progressing",
+                    "True",
+                    "ReplicaSetUpdated",
+                    "ReplicaSet " + current.getMetadata().getName() + " is progressing.");
+            if (neverReady.contains(image)) {
+                schedule(name, deadlineAfter);
+            }
+        }
+        DeploymentStatus status = new DeploymentStatusBuilder()
+                .withObservedGeneration(generation)
+                .withReplicas(total)
+                .withUpdatedReplicas(updated)
+                .withReadyReplicas(ready)
+                .withAvailableReplicas(ready)
+                .withUnavailableReplicas(Math.max(0, desired - ready))
+                .withConditions(
+                        condition("Available", ready >= desired ? "True" : "False", "MinimumReplicasAvailable", ""),
+                        progressing)
+                .build();
+        String revision = current.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision");
+        if (sameStatus(d.getStatus(), status) && revision.equals(annotation(d, "deployment.kubernetes.io/revision"))) {
+            return;
+        }
+        if (complete) {
+            markedComplete.put(name, Instant.now());
+        }
+        client.apps().deployments().inNamespace(namespace).withName(name).edit(x -> {
+            if (!Objects.equals(x.getMetadata().getGeneration(), d.getMetadata().getGeneration())) {
+                throw new IllegalStateException("deployment changed meanwhile");
+            }
+            Map<String, String> annotations = x.getMetadata().getAnnotations() == null
+                    ? new HashMap<>()
+                    : new HashMap<>(x.getMetadata().getAnnotations());
+            annotations.put("deployment.kubernetes.io/revision", revision);
+            x.getMetadata().setAnnotations(annotations);
+            x.setStatus(status);
+            return x;
+        });
+    }
+
+    private static boolean sameStatus(DeploymentStatus a, DeploymentStatus b) {
+        if (a == null) {
+            return false;
+        }
+        return Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
+                && Objects.equals(a.getReplicas(), b.getReplicas())
+                && Objects.equals(a.getUpdatedReplicas(), b.getUpdatedReplicas())
+                && Objects.equals(a.getReadyReplicas(), b.getReadyReplicas())
+                && reasons(a).equals(reasons(b));
+    }
+
+    private static List<String> reasons(DeploymentStatus s) {
+        return s.getConditions() == null
+                ? List.of()
+                : s.getConditions().stream()
+                        .map(c -> c.getType() + "=" + c.getReason())
+                        .toList();
+    }
+
+    private static String annotation(Deployment d, String key) {
+        return d.getMetadata().getAnnotations() == null
+                ? null
+                : d.getMetadata().getAnnotations().get(key);
+    }
+
+    private static DeploymentCondition condition(String type, String status, String reason, String message) {
+        return new DeploymentConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .withMessage(message)
+                .build();
+    }
+
+    private ReplicaSet newReplicaSet(Deployment d, String hash, long revision, int replicas) {
+        PodTemplateSpec template =
+                client.getKubernetesSerialization().clone(d.getSpec().getTemplate());
+        Map<String, String> labels = new HashMap<>(template.getMetadata().getLabels());
+        labels.put("pod-template-hash", hash);
+        template.getMetadata().setLabels(labels);
+        Map<String, String> selector = new HashMap<>(d.getSpec().getSelector().getMatchLabels());
+        selector.put("pod-template-hash", hash);
+        return new ReplicaSetBuilder()
+                .withNewMetadata()
+                .withName(d.getMetadata().getName() + "-" + hash)
+                .withNamespace(namespace)
+                .withLabels(labels)
+                .addToAnnotations("deployment.kubernetes.io/revision", String.valueOf(revision))
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion("apps/v1")
+                        .withKind("Deployment")
+                        .withName(d.getMetadata().getName())
+                        .withUid(d.getMetadata().getUid())
+                        .withController(true)
+                        .build())
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withNewSelector()
+                .withMatchLabels(selector)
+                .endSelector()
+                .withTemplate(template)
+                .endSpec()
+                .build();
+    }
+
+    private List<ReplicaSet> owned(Deployment d) {
+        String uid = d.getMetadata().getUid();
+        return new ArrayList<>(client.apps().replicaSets().inNamespace(namespace).list().getItems().stream()
+                .filter(rs -> rs.getMetadata().getOwnerReferences() != null
+                        && rs.getMetadata().getOwnerReferences().stream().anyMatch(o -> uid.equals(o.getUid())))
+                .toList());
+    }
+
+    private void cleanUp(Deployment d) {
+        for (ReplicaSet rs : owned(d)) {
+            client.pods()
+                    .inNamespace(namespace)
+                    .withLabel("pod-template-hash", rs.getMetadata().getLabels().get("pod-template-hash"))
+                    .delete();
+            client.apps()
+                    .replicaSets()
+                    .inNamespace(namespace)
+                    .withName(rs.getMetadata().getName())
+                    .delete();
+        }
+    }
+
+    private static long revision(ReplicaSet rs) {
+        Map<String, String> a = rs.getMetadata().getAnnotations();
+        String r = a == null ? null : a.get("deployment.kubernetes.io/revision");
+        return r == null ? 0 : Long.parseLong(r);
+    }
+
+    /** Like the real controller: a hash of the pod template names its ReplicaSet. */
+    static String hash(PodTemplateSpec template) {
+        try {
+            // Canonical JSON (sorted keys): the same template must give the same hash however its maps are ordered.
+            Object tree =
+                    new io.fabric8.kubernetes.client.utils.KubernetesSerialization().convertValue(template, Map.class);
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 10);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
