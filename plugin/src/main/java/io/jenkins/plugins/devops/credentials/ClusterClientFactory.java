@@ -6,7 +6,8 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.devops.core.kube.KubernetesClients;
 import io.jenkins.plugins.devops.jenkins.JenkinsFacade;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,31 +61,38 @@ public class ClusterClientFactory {
             throw new AbortException("Credentials '" + connection.getCredentialsId()
                     + "' not found, or this build may not use them; check the id and the credential's scope");
         }
-        return new ClusterClient(new KubernetesClientBuilder().withConfig(configFor(connection, credentials)).build(), true);
-    }
-
-    private Config configFor(ClusterConnection connection, StandardCredentials credentials) throws IOException {
-        if (credentials instanceof FileCredentials file) {
-            return kubeconfig(connection, read(file));
-        }
-        if (credentials instanceof StringCredentials text && connection.getServerUrl().isEmpty()) {
-            return kubeconfig(connection, text.getSecret().getPlainText());
-        }
-        return converted(connection, credentials);
-    }
-
-    private static Config kubeconfig(ClusterConnection connection, String kubeconfig) throws AbortException {
         try {
-            String context = connection.getContext().isEmpty() ? null : connection.getContext();
-            return Config.fromKubeconfig(context, kubeconfig, null);
-        } catch (RuntimeException e) {
-            // The parser's message may quote the file; say only what is wrong with it.
-            throw new AbortException("Credentials '" + connection.getCredentialsId()
-                    + "' do not hold a usable kubeconfig (or its context '" + connection.getContext()
-                    + "' does not exist); for a token, also set serverUrl");
+            return new ClusterClient(clientFor(connection, credentials), true);
+        } catch (IllegalArgumentException e) {
+            // core's messages name the problem without quoting the kubeconfig or token
+            throw new AbortException("Credentials '" + connection.getCredentialsId() + "': " + e.getMessage());
         }
     }
 
+    private static KubernetesClient clientFor(ClusterConnection connection, StandardCredentials credentials)
+            throws IOException {
+        if (credentials instanceof FileCredentials file) {
+            return KubernetesClients.fromKubeconfig(read(file), contextOrNull(connection));
+        }
+        if (credentials instanceof StringCredentials text) {
+            String secret = text.getSecret().getPlainText();
+            if (connection.getServerUrl().isEmpty()) {
+                return KubernetesClients.fromKubeconfig(secret, contextOrNull(connection));
+            }
+            return KubernetesClients.fromToken(
+                    connection.getServerUrl(),
+                    secret,
+                    connection.getCaCertificate().isEmpty() ? null : connection.getCaCertificate(),
+                    connection.isSkipTlsVerify());
+        }
+        return KubernetesClients.build(converted(connection, credentials));
+    }
+
+    private static String contextOrNull(ClusterConnection connection) {
+        return connection.getContext().isEmpty() ? null : connection.getContext();
+    }
+
+    /** Username/password, certificates and others, through the kubernetes-credentials conversion. */
     private static Config converted(ClusterConnection connection, StandardCredentials credentials)
             throws AbortException {
         if (connection.getServerUrl().isEmpty()) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRequest;
 import io.jenkins.plugins.devops.core.deploy.DeploymentState;
 import io.jenkins.plugins.devops.core.deploy.EngineOptions;
+import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
 import io.jenkins.plugins.devops.core.deploy.StrategySettings;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.credentials.ClusterClient;
@@ -72,7 +73,7 @@ public class DeployOperation {
                 listener.getLogger().println("[devops] resuming the deployment after a controller restart");
                 record = engine.resume(DeploymentState.fromJson(resumeState), request, healthGates, log);
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | LeaseHeldException e) {
             // InvalidRequestException, LeaseHeldException and friends: nothing was changed, the message says why
             throw new AbortException(settings.service() + " → " + settings.environment() + ": " + e.getMessage());
         }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.devops.config.EnvironmentConfig;
 import io.jenkins.plugins.devops.core.deploy.DeploymentEngine;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.deploy.EngineOptions;
+import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
 import io.jenkins.plugins.devops.core.deploy.RollbackRequest;
 import io.jenkins.plugins.devops.credentials.ClusterClient;
 import io.jenkins.plugins.devops.credentials.ClusterClientFactory;
@@ -59,7 +60,7 @@ public class RollbackOperation {
                     .rollback(
                             request,
                             new LogProgressListener(listener, settings.service(), settings.environment(), progress));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | LeaseHeldException e) {
             throw new AbortException("devopsRollback " + settings.service() + " → " + settings.environment() + ": "
                     + e.getMessage());
         }
