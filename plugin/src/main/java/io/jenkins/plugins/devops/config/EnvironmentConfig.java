@@ -168,7 +168,7 @@ public class EnvironmentConfig implements Describable<EnvironmentConfig> {
     @Extension
     @Symbol("environment")
     public static class DescriptorImpl extends Descriptor<EnvironmentConfig> {
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         @NonNull
         @Override

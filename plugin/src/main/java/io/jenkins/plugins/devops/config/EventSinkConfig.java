@@ -74,7 +74,7 @@ public class EventSinkConfig implements Describable<EventSinkConfig> {
     @Extension
     @Symbol("eventSink")
     public static class DescriptorImpl extends Descriptor<EventSinkConfig> {
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         @NonNull
         @Override

@@ -210,7 +210,7 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
     @Extension
     @Symbol("devopsDeployBuilder")
     public static class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         @SuppressWarnings("rawtypes")
         @Override

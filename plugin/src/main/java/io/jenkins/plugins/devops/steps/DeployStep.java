@@ -294,7 +294,7 @@ public class DeployStep extends Step implements Serializable {
     /** Snippet Generator support and form validation for {@code devopsDeploy}. */
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

@@ -154,7 +154,7 @@ public class RollbackBuilder extends Builder implements SimpleBuildStep {
     @Extension
     @Symbol("devopsRollbackBuilder")
     public static class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         @SuppressWarnings("rawtypes")
         @Override

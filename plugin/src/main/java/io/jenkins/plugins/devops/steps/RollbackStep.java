@@ -143,7 +143,7 @@ public class RollbackStep extends Step implements Serializable {
     /** Snippet Generator support and form validation for {@code devopsRollback}. */
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
