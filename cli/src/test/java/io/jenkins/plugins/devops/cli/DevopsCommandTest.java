@@ -2,34 +2,46 @@ package io.jenkins.plugins.devops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DevopsCommandTest {
 
     @Test
-    void helpListsTheCommandAndExitsZero() {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = new CommandLine(new DevopsCommand());
-        commandLine.setOut(new PrintWriter(out));
+    void helpListsTheCommandsAndExitCodesAndExitsZero() {
+        CliResult result = CliResult.inProcess("--help");
 
-        int exitCode = commandLine.execute("--help");
-
-        assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("Usage: devops").contains("DORA");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .contains("Usage: devops")
+                .contains("DORA")
+                .contains("Exit codes: 0 done, 1 deployment or policy failed, 2 usage or input error.");
+        assertThat(result.err()).isEmpty();
     }
 
     @Test
-    void unknownOptionIsAUsageError() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new DevopsCommand());
-        commandLine.setErr(new PrintWriter(err));
+    void versionPrintsTheProjectVersionFromTheBuild() {
+        CliResult result = CliResult.inProcess("--version");
 
-        int exitCode = commandLine.execute("--no-such-option");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("devops 0.1.0-SNAPSHOT" + System.lineSeparator());
+    }
 
-        assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+    @Test
+    void unknownOptionIsAOneLineUsageErrorWithExitCodeTwo() {
+        CliResult result = CliResult.inProcess("--no-such-option");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err())
+                .isEqualTo("devops: Unknown option: '--no-such-option' (see 'devops --help')" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void unknownCommandIsAOneLineUsageError() {
+        CliResult result = CliResult.inProcess("deplyo");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines()).hasSize(1);
+        assertThat(result.err()).startsWith("devops: Unmatched argument at index 0: 'deplyo'");
     }
 }

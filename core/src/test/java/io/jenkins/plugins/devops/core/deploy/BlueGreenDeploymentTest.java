@@ -26,7 +26,8 @@ class BlueGreenDeploymentTest {
     void start() {
         cluster = MockCluster.start(NS);
         engine = new DeploymentEngine(cluster.client(), EngineOptions.defaults());
-        DeploymentRecord blue = engine.deploy(request("registry/shop:1.0.0", 2, KEEP_OLD_SLOT).build(), List.of(), null);
+        DeploymentRecord blue =
+                engine.deploy(request("registry/shop:1.0.0", 2, KEEP_OLD_SLOT).build(), List.of(), null);
         assertThat(blue.outcome()).as(blue.failureReason()).isEqualTo(Outcome.SUCCEEDED);
     }
 
@@ -52,8 +53,11 @@ class BlueGreenDeploymentTest {
         assertThat(record.phases()).extracting(PhaseRecord::name).containsExactly("deploy green", "switch to green");
         assertThat(selector()).containsEntry("devops.jenkins.io/slot", "green").containsEntry("app", "shop");
         assertThat(image(cluster, "shop-green")).isEqualTo("registry/shop:1.1.0");
-        assertThat(deployment(cluster, "shop-blue").getSpec().getReplicas()).as("0 keeps the old slot").isEqualTo(2);
-        assertThat(gate.seen()).filteredOn(c -> c.point() == GatePoint.STEP)
+        assertThat(deployment(cluster, "shop-blue").getSpec().getReplicas())
+                .as("0 keeps the old slot")
+                .isEqualTo(2);
+        assertThat(gate.seen())
+                .filteredOn(c -> c.point() == GatePoint.STEP)
                 .singleElement()
                 .satisfies(c -> assertThat(c.targets()).containsEntry("previewDeployment", "shop-green"));
     }
@@ -64,10 +68,12 @@ class BlueGreenDeploymentTest {
                 request("registry/shop:1.1.0", 2, StrategySettings.blueGreen(1)).build(), List.of(), null);
 
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(record.phases()).extracting(PhaseRecord::name)
+        assertThat(record.phases())
+                .extracting(PhaseRecord::name)
                 .containsExactly("deploy green", "switch to green", "scale down shop-blue");
         assertThat(deployment(cluster, "shop-blue").getSpec().getReplicas()).isZero();
-        assertThat(record.phases().get(2).startedAt()).isBefore(record.phases().get(2).finishedAt().minusMillis(900));
+        assertThat(record.phases().get(2).startedAt())
+                .isBefore(record.phases().get(2).finishedAt().minusMillis(900));
     }
 
     @Test
@@ -99,8 +105,10 @@ class BlueGreenDeploymentTest {
         cluster.traffic().clearFaults();
         assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("500");
-        assertThat(record.phases()).extracting(PhaseRecord::name, PhaseRecord::result)
-                .startsWith(org.assertj.core.groups.Tuple.tuple("deploy blue", "passed"),
+        assertThat(record.phases())
+                .extracting(PhaseRecord::name, PhaseRecord::result)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("deploy blue", "passed"),
                         org.assertj.core.groups.Tuple.tuple("switch to blue", "passed"));
         assertThat(record.events()).contains("rollback: restored Service/shop");
         assertThat(objects(cluster)).isEqualTo(before);

@@ -41,20 +41,26 @@ class CanaryDeploymentTest {
     @Test
     void planListsStepsWithReplicaSplitsAndWritesNothing() {
         cluster.traffic().clearRequests();
-        DeploymentPlan plan = engine.plan(request("registry/shop:1.1.0", 4, CANARY).build());
+        DeploymentPlan plan =
+                engine.plan(request("registry/shop:1.1.0", 4, CANARY).build());
 
-        assertThat(plan.phases()).extracting(DeploymentPhase::name)
+        assertThat(plan.phases())
+                .extracting(DeploymentPhase::name)
                 .containsExactly("canary 10%", "canary 50%", "canary 100%", "promote", "scale down canary");
         assertThat(plan.weights()).containsExactly(10, 50, 100, 100, 100);
         assertThat(plan.phases().get(0).writtenObjects())
-                .containsExactly("ConfigMap/shop-config", "Service/shop", "Deployment/shop-canary (replicas 1)",
+                .containsExactly(
+                        "ConfigMap/shop-config",
+                        "Service/shop",
+                        "Deployment/shop-canary (replicas 1)",
                         "Deployment/shop (replicas 3)");
         assertThat(plan.phases().get(1).writtenObjects())
                 .containsExactly("Deployment/shop-canary (replicas 2)", "Deployment/shop (replicas 2)");
         assertThat(plan.phases().get(2).writtenObjects())
                 .containsExactly("Deployment/shop-canary (replicas 4)", "Deployment/shop (replicas 0)");
         assertThat(plan.previousVersion()).isEqualTo("1.0.0");
-        assertThat(plan.render()).contains("canary 10%", "writes Deployment/shop-canary (replicas 1)", "1.0.0 -> 1.1.0");
+        assertThat(plan.render())
+                .contains("canary 10%", "writes Deployment/shop-canary (replicas 1)", "1.0.0 -> 1.1.0");
         assertThat(plan.notes()).anyMatch(n -> n.contains("1 canary + 3 stable pods give an effective 25%"));
         assertThat(cluster.traffic().writes()).isEmpty();
     }
@@ -70,7 +76,9 @@ class CanaryDeploymentTest {
 
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(progress.weights).containsExactly(10, 50, 100, 100, 100);
-        assertThat(gate.seen()).filteredOn(c -> c.point() == GatePoint.STEP).extracting(GateContext::weight)
+        assertThat(gate.seen())
+                .filteredOn(c -> c.point() == GatePoint.STEP)
+                .extracting(GateContext::weight)
                 .containsExactly(10, 50, 100);
         assertThat(gate.seen().get(1).targets()).containsEntry("canaryDeployment", "shop-canary");
         assertThat(progress.lines).contains("shop-canary 1/1 pods ready", "shop-canary 2/2 pods ready");
@@ -87,14 +95,17 @@ class CanaryDeploymentTest {
         ScriptedGate gate = ScriptedGate.failingWhen(c -> c.weight() == 50, "error rate 7% above 1%");
 
         DeploymentRecord record = engine.deploy(
-                request("registry/shop:1.1.0", 4, CANARY).manifests(
-                        io.jenkins.plugins.devops.core.kube.testing.TestManifests.app("shop", "x/shop:1", 4, "new")).build(),
+                request("registry/shop:1.1.0", 4, CANARY)
+                        .manifests(io.jenkins.plugins.devops.core.kube.testing.TestManifests.app(
+                                "shop", "x/shop:1", 4, "new"))
+                        .build(),
                 List.of(gate),
                 null);
 
         assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("error rate 7% above 1%", "weight 50%");
-        assertThat(record.phases()).extracting(PhaseRecord::result)
+        assertThat(record.phases())
+                .extracting(PhaseRecord::result)
                 .containsExactly("passed", "failed: " + record.failureReason());
         assertThat(objects(cluster)).isEqualTo(before);
         assertThat(deployment(cluster, "shop-canary")).isNull();

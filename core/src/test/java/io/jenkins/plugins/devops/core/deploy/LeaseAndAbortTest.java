@@ -52,7 +52,11 @@ class LeaseAndAbortTest {
 
         DeploymentEngine other = new DeploymentEngine(cluster.client(), EngineOptions.defaults());
         assertThatThrownBy(() -> other.deploy(
-                        request("registry/shop:1.2.0", 4, CANARY).triggeredBy("bob").build(), List.of(), null))
+                        request("registry/shop:1.2.0", 4, CANARY)
+                                .triggeredBy("bob")
+                                .build(),
+                        List.of(),
+                        null))
                 .isInstanceOf(LeaseHeldException.class)
                 .hasMessageContaining("held by 'shop-prod-")
                 .hasMessageContaining("(alice)");
@@ -80,11 +84,13 @@ class LeaseAndAbortTest {
                 .endSpec()
                 .build());
 
-        DeploymentRecord record = engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(), null);
+        DeploymentRecord record =
+                engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(), null);
 
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(record.events()).anyMatch(e -> e.contains("took over expired lease devops-shop-prod from "
-                + "'shop-prod-20261123-ghost (carol)'"));
+        assertThat(record.events())
+                .anyMatch(e -> e.contains(
+                        "took over expired lease devops-shop-prod from " + "'shop-prod-20261123-ghost (carol)'"));
     }
 
     @Test
@@ -103,7 +109,8 @@ class LeaseAndAbortTest {
                 .build());
         cluster.traffic().clearRequests();
 
-        assertThatThrownBy(() -> engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(), null))
+        assertThatThrownBy(() ->
+                        engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(), null))
                 .isInstanceOf(LeaseHeldException.class)
                 .hasMessageContaining("'shop-prod-20261124-live (dave)'");
         assertThat(cluster.traffic().writes()).isEmpty();

@@ -49,18 +49,23 @@ class RequestValidationTest {
         String yaml = TestManifests.service("shop") + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
                 + "  name: shop\n   labels: {app: shop}\n";
         assertRejected(
-                () -> request(null, 1, StrategySettings.rolling()).manifests(yaml).build(),
+                () -> request(null, 1, StrategySettings.rolling())
+                        .manifests(yaml)
+                        .build(),
                 "manifest document 2 line 16",
                 "malformed YAML");
     }
 
     @Test
     void unsafeYamlTagIsRefusedWithoutInstantiatingAnything() {
-        String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: !!javax.script.ScriptEngineManager"
-                + " [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/payload.jar\"]]]]\n---\n"
-                + TestManifests.deployment("shop", "registry/shop:1", 1);
+        String yaml =
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: !!javax.script.ScriptEngineManager"
+                        + " [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/payload.jar\"]]]]\n---\n"
+                        + TestManifests.deployment("shop", "registry/shop:1", 1);
         assertRejected(
-                () -> request(null, 1, StrategySettings.rolling()).manifests(yaml).build(),
+                () -> request(null, 1, StrategySettings.rolling())
+                        .manifests(yaml)
+                        .build(),
                 "manifest document 1 line 6",
                 "unsafe or unknown YAML tag",
                 "javax.script.ScriptEngineManager");
@@ -69,7 +74,8 @@ class RequestValidationTest {
     @Test
     void unknownStrategyListsTheKnownOnes() {
         assertRejected(
-                () -> request(null, 1, StrategySettings.fromOptions("linear", Map.of())).build(),
+                () -> request(null, 1, StrategySettings.fromOptions("linear", Map.of()))
+                        .build(),
                 "unknown strategy 'linear'",
                 "rolling, recreate, blue-green, canary");
     }
@@ -77,7 +83,8 @@ class RequestValidationTest {
     @Test
     void unknownStrategyOptionIsNamed() {
         assertRejected(
-                () -> request(null, 1, StrategySettings.fromOptions("canary", Map.of("stepz", List.of(10)))).build(),
+                () -> request(null, 1, StrategySettings.fromOptions("canary", Map.of("stepz", List.of(10))))
+                        .build(),
                 "no option 'stepz'",
                 "steps");
     }
@@ -94,13 +101,16 @@ class RequestValidationTest {
     @Test
     void weightsAbove100AreRefused() {
         assertRejected(
-                () -> request(null, 2, StrategySettings.canary(List.of(10, 150))).build(), "150 is outside 1-100");
+                () -> request(null, 2, StrategySettings.canary(List.of(10, 150)))
+                        .build(),
+                "150 is outside 1-100");
     }
 
     @Test
     void canaryWithZeroReplicasIsRefused() {
         assertRejected(
-                () -> request(null, 0, StrategySettings.canary(List.of(10, 100))).build(),
+                () -> request(null, 0, StrategySettings.canary(List.of(10, 100)))
+                        .build(),
                 "has 0 replicas",
                 "canary needs at least 1 replica");
     }
@@ -109,7 +119,9 @@ class RequestValidationTest {
     void missingImageIsRefused() {
         String yaml = TestManifests.deployment("shop", "registry/shop:1", 1).replace("image: registry/shop:1", "");
         assertRejected(
-                () -> request(null, 1, StrategySettings.rolling()).manifests(yaml).build(),
+                () -> request(null, 1, StrategySettings.rolling())
+                        .manifests(yaml)
+                        .build(),
                 "has no image",
                 "set image(");
     }
@@ -124,16 +136,21 @@ class RequestValidationTest {
         String yaml = TestManifests.deployment("shop", "registry/shop:1", 1)
                 .replace("  name: shop\n", "  name: shop\n  namespace: payments\n");
         assertRejected(
-                () -> request(null, 1, StrategySettings.rolling()).manifests(yaml).build(),
+                () -> request(null, 1, StrategySettings.rolling())
+                        .manifests(yaml)
+                        .build(),
                 "Deployment/shop",
                 "namespace 'payments' differs from the request's namespace 'shop'");
     }
 
     @Test
     void statefulSetCannotBeDeployedByAStrategy() {
-        String yaml = TestManifests.deployment("shop", "registry/shop:1", 1).replace("kind: Deployment", "kind: StatefulSet");
+        String yaml =
+                TestManifests.deployment("shop", "registry/shop:1", 1).replace("kind: Deployment", "kind: StatefulSet");
         assertRejected(
-                () -> request(null, 1, StrategySettings.canary(List.of(50, 100))).manifests(yaml).build(),
+                () -> request(null, 1, StrategySettings.canary(List.of(50, 100)))
+                        .manifests(yaml)
+                        .build(),
                 "strategy canary cannot deploy a StatefulSet");
     }
 
@@ -142,7 +159,9 @@ class RequestValidationTest {
         String yaml = TestManifests.deployment("shop", "registry/shop:1", 1)
                 + "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: admin\n";
         assertRejected(
-                () -> request(null, 1, StrategySettings.rolling()).manifests(yaml).build(),
+                () -> request(null, 1, StrategySettings.rolling())
+                        .manifests(yaml)
+                        .build(),
                 "kind ClusterRole is not handled by strategy rolling");
     }
 
@@ -160,21 +179,36 @@ class RequestValidationTest {
     void blueGreenWhoseServiceDoesNotSelectTheWorkloadIsRefusedAfterReadingOnly() {
         String yaml = TestManifests.service("other") + "---\n" + TestManifests.deployment("shop", "registry/shop:1", 1);
         assertRejected(
-                () -> request(null, 1, StrategySettings.blueGreen()).manifests(yaml).build(),
+                () -> request(null, 1, StrategySettings.blueGreen())
+                        .manifests(yaml)
+                        .build(),
                 "needs a Service whose selector matches");
     }
 
     @Test
     void invalidServiceNameIsRefused() {
         assertRejected(
-                () -> request(null, 1, StrategySettings.rolling()).service("Shop_Service").build(),
+                () -> request(null, 1, StrategySettings.rolling())
+                        .service("Shop_Service")
+                        .build(),
                 "service 'Shop_Service' is not a valid Kubernetes name");
     }
 
     @Test
     void stateJsonRoundTrips() {
-        DeploymentState state = new DeploymentState("id-1", "shop", "prod", "shop", "canary", 2, 5, "1.1.0", "1.0.0",
-                "devops-shop-prod-snapshot", java.time.Instant.parse("2026-11-24T00:00:00Z"), null);
+        DeploymentState state = new DeploymentState(
+                "id-1",
+                "shop",
+                "prod",
+                "shop",
+                "canary",
+                2,
+                5,
+                "1.1.0",
+                "1.0.0",
+                "devops-shop-prod-snapshot",
+                java.time.Instant.parse("2026-11-24T00:00:00Z"),
+                null);
         assertThat(DeploymentState.fromJson(state.toJson())).isEqualTo(state);
         assertThatThrownBy(() -> DeploymentState.fromJson("{oops")).hasMessageContaining("not a deployment state");
     }

@@ -85,7 +85,8 @@ class ResumeTest {
 
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(record.deploymentId()).isEqualTo(state.deploymentId());
-        assertThat(record.phases()).extracting(PhaseRecord::name)
+        assertThat(record.phases())
+                .extracting(PhaseRecord::name)
                 .containsExactly("canary 100%", "promote", "scale down canary");
         assertThat(image(cluster, "shop")).isEqualTo("registry/shop:1.1.0");
         assertThat(deployment(cluster, "shop").getSpec().getReplicas()).isEqualTo(4);
@@ -118,14 +119,22 @@ class ResumeTest {
 
         DeploymentRecord record = engine.resume(state, update, List.of(), null);
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(cluster.admin().services().inNamespace(NS).withName("shop").get().getSpec().getSelector())
+        assertThat(cluster.admin()
+                        .services()
+                        .inNamespace(NS)
+                        .withName("shop")
+                        .get()
+                        .getSpec()
+                        .getSelector())
                 .containsEntry("devops.jenkins.io/slot", "green");
     }
 
     @Test
     void rollingResumedFromTheFirstCheckpointFinishes() {
-        engine.deploy(request("registry/shop:1.0.0", 2, StrategySettings.rolling()).build(), List.of(), null);
-        DeploymentRequest update = request("registry/shop:1.1.0", 2, StrategySettings.rolling()).build();
+        engine.deploy(
+                request("registry/shop:1.0.0", 2, StrategySettings.rolling()).build(), List.of(), null);
+        DeploymentRequest update =
+                request("registry/shop:1.1.0", 2, StrategySettings.rolling()).build();
 
         DeploymentState state = dieDuring(update, new DyingListener(0, -1));
 
@@ -151,8 +160,10 @@ class ResumeTest {
 
     @Test
     void resumeWithAnotherServicesRequestIsRefused() {
-        engine.deploy(request("registry/shop:1.0.0", 2, StrategySettings.rolling()).build(), List.of(), null);
-        DeploymentRequest update = request("registry/shop:1.1.0", 2, StrategySettings.rolling()).build();
+        engine.deploy(
+                request("registry/shop:1.0.0", 2, StrategySettings.rolling()).build(), List.of(), null);
+        DeploymentRequest update =
+                request("registry/shop:1.1.0", 2, StrategySettings.rolling()).build();
         DeploymentState state = dieDuring(update, new DyingListener(0, -1));
 
         DeploymentRequest other = update.toBuilder().environment("staging").build();

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.devops.core.analysis.prometheus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/** How the secret behind a Prometheus {@code credentialsId} is sent. */
+public enum PrometheusAuth {
+    /** {@code Authorization: Bearer <secret>}. */
+    BEARER,
+    /** {@code Authorization: Basic base64(<secret>)}; the secret is {@code username:password}. */
+    BASIC;
+
+    /** Parses {@code bearer} or {@code basic}; returns {@code null} for anything else. */
+    public static PrometheusAuth parse(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "bearer" -> BEARER;
+            case "basic" -> BASIC;
+            default -> null;
+        };
+    }
+
+    /** The value of the {@code Authorization} header for {@code secret}. */
+    String headerValue(String secret) {
+        return switch (this) {
+            case BEARER -> "Bearer " + secret;
+            case BASIC -> "Basic " + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        };
+    }
+}
