@@ -34,8 +34,9 @@ import org.kohsuke.stapler.verb.POST;
  *         namespace: shop-staging
  *         credentialsId: staging-kubeconfig
  *     eventSinks:
- *       - url: https://events.example.com/hook
- *         mode: CDEVENTS
+ *       - name: audit
+ *         url: https://events.example.com/hook
+ *         mode: BINARY
  *         hmacCredentialsId: events-hmac
  * }</pre>
  */

@@ -12,6 +12,7 @@ import io.jenkins.plugins.util.JenkinsFacade;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -20,18 +21,17 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * An HTTP endpoint that receives deployment events through the durable outbox. The body is signed with HMAC-SHA256
+ * An HTTP endpoint that receives deployment events ({@code deployment.completed} and CDEvents, as CloudEvents)
+ * through the durable outbox. The body is signed with HMAC-SHA256
  * when an HMAC secret (a secret-text credential) is configured; the secret itself is never sent or logged.
  */
 public class EventSinkConfig implements Describable<EventSinkConfig> {
-    /** What the sink receives. */
+    /** How each CloudEvent travels over HTTP (the sink always receives deployment.completed and the CDEvents). */
     public enum Mode {
-        /** The plugin's own {@code deployment.completed} JSON. */
-        DEPLOYMENT,
-        /** CDEvents (service.deployed, service.rolledback ...) as structured CloudEvents. */
-        CDEVENTS,
-        /** Both. */
-        BOTH;
+        /** Attributes in {@code ce-*} headers, the event data as the body (what CDEvents receivers expect). */
+        BINARY,
+        /** The whole event as one JSON document ({@code application/cloudevents+json}). */
+        STRUCTURED;
 
         /** The lower-case name used in configuration files. */
         public String label() {
@@ -39,13 +39,22 @@ public class EventSinkConfig implements Describable<EventSinkConfig> {
         }
     }
 
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final String name;
     private final String url;
-    private Mode mode = Mode.CDEVENTS;
+    private Mode mode = Mode.BINARY;
     private String hmacCredentialsId = "";
 
     @DataBoundConstructor
-    public EventSinkConfig(String url) {
+    public EventSinkConfig(String name, String url) {
+        this.name = Util.fixNull(name).trim();
         this.url = Util.fixNull(url).trim();
+    }
+
+    /** A short name ({@code [a-z0-9-]}), used for the sink's outbox directory and in messages. */
+    public String getName() {
+        return name;
     }
 
     public String getUrl() {
@@ -58,7 +67,7 @@ public class EventSinkConfig implements Describable<EventSinkConfig> {
 
     @DataBoundSetter
     public void setMode(Mode mode) {
-        this.mode = mode == null ? Mode.CDEVENTS : mode;
+        this.mode = mode == null ? Mode.BINARY : mode;
     }
 
     public String getHmacCredentialsId() {
@@ -88,6 +97,16 @@ public class EventSinkConfig implements Describable<EventSinkConfig> {
                 return CredentialsListing.currentOnly(hmacCredentialsId);
             }
             return CredentialsListing.secretTexts(null, hmacCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckName(@QueryParameter String value) {
+            if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
+                return FormValidation.ok();
+            }
+            return NAME.matcher(Util.fixNull(value).trim()).matches()
+                    ? FormValidation.ok()
+                    : FormValidation.error("Use 1-63 lower-case letters, digits or dashes, e.g. 'audit' or 'devlake'");
         }
 
         @POST

@@ -32,8 +32,9 @@ class DevopsConfigurationCascTest {
         assertTrue(production.isApprovalRequired());
         assertEquals(List.of("release-managers", "alice"), production.approverList());
         EventSinkConfig sink = config.getEventSinks().get(0);
+        assertEquals("audit", sink.getName());
         assertEquals("https://events.example.com/hook", sink.getUrl());
-        assertEquals(EventSinkConfig.Mode.BOTH, sink.getMode());
+        assertEquals(EventSinkConfig.Mode.STRUCTURED, sink.getMode());
         assertEquals("events-hmac", sink.getHmacCredentialsId());
     }
 
@@ -49,7 +50,7 @@ class DevopsConfigurationCascTest {
         assertTrue(yaml.contains("production"), yaml);
         assertTrue(yaml.contains("release-managers, alice"), yaml);
         assertTrue(yaml.contains("https://events.example.com/hook"), yaml);
-        assertTrue(yaml.contains("BOTH"), yaml);
+        assertTrue(yaml.contains("STRUCTURED"), yaml);
     }
 
     @Test
