@@ -2,6 +2,7 @@ package io.jenkins.plugins.devops.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.devops.config.DevopsConfiguration;
@@ -44,6 +45,7 @@ public class DeployOperation {
      * Deploys, or resumes from {@code resumeState}, then records and publishes the result.
      *
      * @param manifests the YAML (already read from the workspace)
+     * @param workspace where to update the workspace context, null outside {@code node}
      * @param resumeState the last checkpoint of this deployment, or null to start it
      * @throws AbortException for settings that cannot work, with what to change; nothing was deployed then
      */
@@ -51,6 +53,7 @@ public class DeployOperation {
             DeploySettings settings,
             String manifests,
             Run<?, ?> run,
+            @CheckForNull FilePath workspace,
             TaskListener listener,
             @CheckForNull String resumeState,
             DeploymentProgress progress)
@@ -85,6 +88,17 @@ public class DeployOperation {
         boolean interrupted = Thread.interrupted();
         try {
             recorder.record(run, record, listener);
+            WorkspaceContextRecorder.write(
+                    workspace,
+                    DeploymentContext.of(
+                            "devopsDeploy",
+                            run,
+                            record,
+                            connection,
+                            environment,
+                            settings.analysis(),
+                            settings.smokeTests()),
+                    listener);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

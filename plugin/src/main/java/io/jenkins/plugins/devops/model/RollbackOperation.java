@@ -1,6 +1,8 @@
 package io.jenkins.plugins.devops.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.devops.config.DevopsConfiguration;
@@ -14,6 +16,7 @@ import io.jenkins.plugins.devops.credentials.ClusterClient;
 import io.jenkins.plugins.devops.credentials.ClusterClientFactory;
 import io.jenkins.plugins.devops.credentials.ClusterConnection;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,7 +37,11 @@ public class RollbackOperation {
     }
 
     public DeploymentRecord rollback(
-            RollbackSettings settings, Run<?, ?> run, TaskListener listener, DeploymentProgress progress)
+            RollbackSettings settings,
+            Run<?, ?> run,
+            @CheckForNull FilePath workspace,
+            TaskListener listener,
+            DeploymentProgress progress)
             throws IOException, InterruptedException {
         Optional<EnvironmentConfig> environment = DevopsConfiguration.get().environment(settings.environment());
         String namespace = !settings.namespace().isEmpty()
@@ -70,6 +77,10 @@ public class RollbackOperation {
         boolean interrupted = Thread.interrupted();
         try {
             recorder.record(run, record, listener);
+            WorkspaceContextRecorder.write(
+                    workspace,
+                    DeploymentContext.of("devopsRollback", run, record, connection, environment, List.of(), List.of()),
+                    listener);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

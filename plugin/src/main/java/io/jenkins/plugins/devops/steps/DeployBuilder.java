@@ -79,7 +79,7 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
                 .markUnstable(markUnstable);
         String yaml = ManifestReader.read(settings.manifests(), workspace);
         DeploymentRecord record =
-                new DeployOperation().deploy(settings, yaml, run, listener, null, DeploymentProgress.NONE);
+                new DeployOperation().deploy(settings, yaml, run, workspace, listener, null, DeploymentProgress.NONE);
         BuilderCompletion.complete(run, record, markUnstable);
     }
 

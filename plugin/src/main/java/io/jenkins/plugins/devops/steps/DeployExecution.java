@@ -31,13 +31,13 @@ final class DeployExecution extends LongRunningExecution {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
+        FilePath workspace = LongRunningExecution.workspaceOrNull(context);
         if (manifests == null) {
-            FilePath workspace = ManifestReader.isInline(settings.manifests()) ? null : context.get(FilePath.class);
             manifests = ManifestReader.read(settings.manifests(), workspace);
             context.saveState();
         }
         DeploymentRecord record = new DeployOperation()
-                .deploy(settings, manifests, run, listener, state, progress(stateJson -> {
+                .deploy(settings, manifests, run, workspace, listener, state, progress(stateJson -> {
                     state = stateJson;
                     context.saveState(); // so a restart resumes from this checkpoint
                 }));

@@ -2,8 +2,10 @@ package io.jenkins.plugins.devops.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
 import io.jenkins.plugins.devops.credentials.ClusterClient;
 import io.jenkins.plugins.devops.model.DeploymentProgress;
+import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -133,6 +135,16 @@ abstract class LongRunningExecution extends StepExecution {
         }
         client = null;
         Thread.interrupted(); // do not leak an interrupt into the next task of the pool thread
+    }
+
+    /** The workspace when the step runs inside {@code node}, otherwise (or if its agent is gone) null. */
+    @CheckForNull
+    static FilePath workspaceOrNull(StepContext context) throws InterruptedException {
+        try {
+            return context.get(FilePath.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Cuts off this step's work: the controller is going away, a restart resumes it. */

@@ -57,15 +57,7 @@ public class RollbackBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        RollbackSettings settings = new RollbackSettings(
-                env.expand(service),
-                env.expand(environment),
-                env.expand(namespace),
-                env.expand(revision),
-                new ClusterConnection(credentialsId, serverUrl, "", false, context, cloud),
-                markUnstable);
-        DeploymentRecord record = new RollbackOperation().rollback(settings, run, listener, DeploymentProgress.NONE);
-        BuilderCompletion.complete(run, record, markUnstable);
+        rollback(run, null, env, listener);
     }
 
     @Override
@@ -76,7 +68,21 @@ public class RollbackBuilder extends Builder implements SimpleBuildStep {
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        perform(run, env, listener);
+        rollback(run, workspace, env, listener);
+    }
+
+    private void rollback(Run<?, ?> run, @CheckForNull FilePath workspace, EnvVars env, TaskListener listener)
+            throws InterruptedException, IOException {
+        RollbackSettings settings = new RollbackSettings(
+                env.expand(service),
+                env.expand(environment),
+                env.expand(namespace),
+                env.expand(revision),
+                new ClusterConnection(credentialsId, serverUrl, "", false, context, cloud),
+                markUnstable);
+        DeploymentRecord record =
+                new RollbackOperation().rollback(settings, run, workspace, listener, DeploymentProgress.NONE);
+        BuilderCompletion.complete(run, record, markUnstable);
     }
 
     public String getService() {

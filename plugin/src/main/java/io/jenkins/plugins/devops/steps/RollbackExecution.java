@@ -27,7 +27,8 @@ final class RollbackExecution extends LongRunningExecution {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         DeploymentRecord record =
-                new RollbackOperation().rollback(settings, run, listener, progress(stateJson -> {}));
+                new RollbackOperation()
+                        .rollback(settings, run, workspaceOrNull(context), listener, progress(stateJson -> {}));
         StepCompletion.complete(context, record, settings.markUnstable(), stopCause());
     }
 }

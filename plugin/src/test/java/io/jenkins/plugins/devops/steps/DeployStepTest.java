@@ -166,6 +166,29 @@ class DeployStepTest {
     }
 
     @Test
+    void deployingInsideNodeReadsManifestFilesAndUpdatesTheWorkspaceContext() throws Exception {
+        WorkflowJob job = pipeline(
+                "ws",
+                "node {\n  writeFile file: 'k8s/app.yaml', text: '''"
+                        + TestManifests.app("shop", "registry.example.com/shop:0.9", 2, "hello")
+                        + "'''\n  devopsDeploy service: 'shop', environment: 'staging', namespace: 'shop',"
+                        + " credentialsId: '" + ClusterCredentials.ID + "', manifests: 'k8s/*.yaml',"
+                        + " image: 'registry.example.com/shop:1.2'\n}");
+
+        WorkflowRun build = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("[devops] updated ai-state/active/devops (task ws-1)", build);
+        hudson.FilePath context = j.jenkins.getWorkspaceFor(job).child("ai-state/active/devops");
+        assertTrue(context.child("pipelines.json").exists());
+        assertTrue(context.child("infrastructure.json").exists());
+        assertTrue(context.child("monitoring.json").exists());
+        String task = context.child("tasks/ws-1.json").readToString();
+        assertTrue(task.contains("devopsDeploy"), task);
+        assertTrue(task.contains("registry.example.com/shop:1.2"), task);
+        assertFalse(task.contains(ClusterCredentials.TOKEN), task);
+    }
+
+    @Test
     void manifestPatternOutsideNodeSaysHowToFixIt() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "nonode");
         job.setDefinition(new CpsFlowDefinition(
