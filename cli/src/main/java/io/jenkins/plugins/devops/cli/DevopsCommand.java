@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             DeployCommand.class,
             RollbackCommand.class,
+            DoraCommand.class,
+            EventsCommand.class,
             DemoCommand.class
         })
 public final class DevopsCommand implements Runnable {

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.devops.core.dora;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The JSON form of a {@link DoraSummary} (for {@code devops dora --format json} and the plugin's REST API). */
+public final class DoraJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DoraJson() {}
+
+    public static ObjectNode toJson(DoraSummary summary) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("from", summary.from().toString());
+        root.put("to", summary.to().toString());
+        root.set("overall", toJson(summary.overall()));
+        ArrayNode environments = root.putArray("environments");
+        summary.environments().forEach(r -> environments.add(toJson(r)));
+        ArrayNode services = root.putArray("services");
+        summary.services().forEach(r -> services.add(toJson(r)));
+        return root;
+    }
+
+    public static ObjectNode toJson(DoraReport report) {
+        DoraFigures f = report.figures();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("scope", report.scope());
+        node.put("service", report.service());
+        node.put("environment", report.environment());
+        node.put("deployments", f.deployments());
+        node.put("successfulDeployments", f.successfulDeployments());
+        node.put("changeFailures", f.changeFailures());
+        node.put("deploymentsPerDay", round(f.deploymentsPerDay()));
+        node.put("deploymentDaysPerWeek", round(f.deploymentDaysPerWeek()));
+        putSeconds(node, "leadTimeSeconds", f.leadTime());
+        if (f.changeFailureRate().isPresent()) {
+            node.put("changeFailureRate", round(f.changeFailureRate().getAsDouble()));
+        } else {
+            node.putNull("changeFailureRate");
+        }
+        node.put("restores", f.restores());
+        putSeconds(node, "timeToRestoreSeconds", f.timeToRestore());
+        node.put("openFailures", f.openFailures());
+        node.put("availability", Math.round(f.availability() * 1_000_000) / 1_000_000.0);
+        node.put("availabilitySource", f.availabilitySource());
+        node.put("bandsYear", report.bandsYear());
+        ObjectNode bands = node.putObject("bands");
+        report.bands().forEach((metric, band) -> bands.put(metric.name(), band.name()));
+        ObjectNode targets = node.putObject("targetsMet");
+        report.targetsMet().forEach((metric, met) -> targets.put(metric.name(), met));
+        return node;
+    }
+
+    private static void putSeconds(ObjectNode node, String field, Optional<Duration> value) {
+        if (value.isPresent()) {
+            node.put(field, value.get().toSeconds());
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.devops.core.dora;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A plain-text table of a {@link DoraSummary}, one line per scope, for terminals and build logs. Built by hand
+ * rather than with {@code String.format}: loading the formatter costs a command-line run tens of milliseconds.
+ */
+public final class DoraText {
+    private static final int[] WIDTHS = {-32, 8, 9, 9, 10, 7, 10, 9};
+
+    private DoraText() {}
+
+    public static String render(DoraSummary summary) {
+        StringBuilder out = new StringBuilder();
+        out.append("DORA metrics from ")
+                .append(summary.from())
+                .append(" to ")
+                .append(summary.to())
+                .append(" (bands: DORA ")
+                .append(summary.overall().bandsYear())
+                .append(")\n");
+        row(out, "scope", "deploys", "per day", "days/wk", "lead time", "CFR", "restore", "avail.");
+        line(out, summary.overall());
+        summary.environments().forEach(r -> line(out, r));
+        summary.services().forEach(r -> line(out, r));
+        DoraReport o = summary.overall();
+        out.append("overall: ");
+        for (DoraMetric metric : DoraMetric.values()) {
+            Band band = o.bands().get(metric);
+            out.append(metric.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(band == null ? "" : " " + band)
+                    .append(Boolean.TRUE.equals(o.targetsMet().get(metric)) ? " (target met)" : " (target not met)")
+                    .append(metric == DoraMetric.AVAILABILITY ? "\n" : "; ");
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, DoraReport r) {
+        DoraFigures f = r.figures();
+        row(
+                out,
+                r.scope(),
+                Integer.toString(f.deployments()),
+                decimal(f.deploymentsPerDay(), 2),
+                decimal(f.deploymentDaysPerWeek(), 2),
+                human(f.leadTime()),
+                f.changeFailureRate().isPresent()
+                        ? decimal(100 * f.changeFailureRate().getAsDouble(), 1) + "%"
+                        : "-",
+                human(f.timeToRestore()),
+                decimal(100 * f.availability(), 3) + "%");
+    }
+
+    private static void row(StringBuilder out, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            int width = Math.abs(WIDTHS[i]);
+            String pad = " ".repeat(Math.max(0, width - cells[i].length()));
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(WIDTHS[i] < 0 ? cells[i] + pad : pad + cells[i]);
+        }
+        out.append('\n');
+    }
+
+    static String decimal(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A duration as {@code 4m05s}, {@code 2h13m} or {@code 1d12h}; {@code -} when there is none. */
+    public static String human(Optional<Duration> value) {
+        if (value.isEmpty()) {
+            return "-";
+        }
+        long s = value.get().toSeconds();
+        if (s < 3600) {
+            return s / 60 + "m" + two(s % 60) + "s";
+        }
+        if (s < 86_400) {
+            return s / 3600 + "h" + two((s % 3600) / 60) + "m";
+        }
+        return s / 86_400 + "d" + two((s % 86_400) / 3600) + "h";
+    }
+
+    private static String two(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
+    }
+}

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.devops.core.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.devops.core.deploy.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeploymentLedgerTest {
+
+    @Test
+    void appendedRecordsSurviveReopeningWithTheirIndex(@TempDir Path dir) throws IOException {
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            ledger.append(Deployments.record("d1", "cart", Outcome.SUCCEEDED, 10));
+            ledger.append(Deployments.record("d2", "cart", Outcome.FAILED_ROLLED_BACK, 20));
+        }
+        assertThat(dir.resolve(DeploymentLedger.INDEX)).exists();
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            ledger.append(Deployments.record("d3", "web", Outcome.SUCCEEDED, 30));
+            assertThat(ledger.entries()).extracting(LedgerEntry::id).containsExactly("d1", "d2", "d3");
+            LedgerIndex index = ledger.index();
+            assertThat(index.size()).isEqualTo(3);
+            assertThat(index.outcome(1)).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+            assertThat(index.lead(2, 0)).isEqualTo(45 * 60);
+            assertThat(ledger.entries().get(1).rolledBackAt()).isPresent();
+        }
+    }
+
+    @Test
+    void listenersSeeEveryAppendedEntry(@TempDir Path dir) throws IOException {
+        List<String> seen = new ArrayList<>();
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            ledger.onAppend(e -> seen.add(e.id()));
+            ledger.append(Deployments.record("d1", "cart", Outcome.SUCCEEDED, 10));
+        }
+        assertThat(seen).containsExactly("d1");
+    }
+
+    @Test
+    void aRecordWithoutServiceIsRejectedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            var record = Deployments.record("d1", " ", Outcome.SUCCEEDED, 10);
+            assertThatThrownBy(() -> ledger.append(record))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("non-empty service");
+            assertThat(ledger.entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileAsLedgerLocationIsRefused(@TempDir Path dir) throws IOException {
+        Path file = Files.createFile(dir.resolve("not-a-dir"));
+        assertThatThrownBy(() -> DeploymentLedger.open(file)).hasMessageContaining("is a file; give a directory");
+    }
+
+    @Test
+    void csvImportStoresEveryRow(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "id,service,environment,result,finished_epoch_s,commit_epoch_s\n"
+                + "0,svc1,production,SUCCESS,1700000100,1700000000\n"
+                + "1,svc2,staging,FAILURE,1700000200,1700000150\n");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            assertThat(DeploymentCsv.importInto(csv, ledger)).isEqualTo(2);
+            List<LedgerEntry> entries = ledger.entries();
+            assertThat(entries.get(1).outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(entries.get(1).environment()).isEqualTo("staging");
+            assertThat(ledger.index().lead(0, 0)).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aBadCsvRowNamesItsLineAndStoresNothing(@TempDir Path dir) throws IOException {
+        String header = "id,service,environment,result,finished_epoch_s,commit_epoch_s\n";
+        assertCsvError(dir, header + "0,svc1,production,SUCCESS,100,50\n1,svc1,production,MAYBE,200,100\n",
+                "line 3: unknown result 'MAYBE'; use SUCCESS or FAILURE");
+        assertCsvError(dir, header + "0,,production,SUCCESS,100,50\n", "line 2: service is empty");
+        assertCsvError(dir, header + "0,svc,,SUCCESS,100,50\n", "line 2: environment is empty");
+        assertCsvError(dir, header + "0,svc,prod,SUCCESS,soon,50\n", "finished_epoch_s 'soon' is not a whole number");
+        assertCsvError(dir, "id,service\n", "the first line must be the header");
+    }
+
+    private static void assertCsvError(Path dir, String content, String message) throws IOException {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), content);
+        Path ledgerDir = dir.resolve("bad-ledger");
+        try (DeploymentLedger ledger = DeploymentLedger.open(ledgerDir)) {
+            assertThatThrownBy(() -> DeploymentCsv.importInto(csv, ledger))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(message);
+            assertThat(ledger.entries()).isEmpty();
+        }
+    }
+}

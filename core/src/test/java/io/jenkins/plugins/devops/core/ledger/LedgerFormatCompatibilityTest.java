@@ -1,0 +1,90 @@
+package io.jenkins.plugins.devops.core.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.devops.core.deploy.DeploymentKind;
+import io.jenkins.plugins.devops.core.deploy.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A ledger written by an older version stays readable. The fixture {@code ledger/format-v1/deployments.jsonl} was
+ * written by format version 1 and is never regenerated: when the format changes, add a new fixture and keep this.
+ */
+class LedgerFormatCompatibilityTest {
+
+    @Test
+    void readsAStoredFormatVersion1Ledger(@TempDir Path dir) throws IOException {
+        copyFixture("format-v1", dir);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            List<LedgerEntry> entries = ledger.entries();
+            assertThat(entries).extracting(LedgerEntry::id).containsExactly("d-1", "d-2", "r-1");
+            LedgerEntry first = entries.get(0);
+            assertThat(first.commits()).hasSize(2);
+            assertThat(first.commits().get(1).time()).isEqualTo(Instant.parse("2026-11-02T08:00:00Z"));
+            assertThat(first.artifact()).endsWith("@sha256:0b31b1c02ff458ad9b7b81cbdf8f028bd54699fa151f221d1e8de6817db93427");
+            LedgerEntry failed = entries.get(1);
+            assertThat(failed.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+            assertThat(failed.rolledBackAt()).contains(Instant.parse("2026-11-03T10:12:00Z"));
+            assertThat(entries.get(2).kind()).isEqualTo(DeploymentKind.ROLLBACK);
+            assertThat(entries.get(2).rolledBackAt()).isEqualTo(Optional.empty());
+        }
+    }
+
+    @Test
+    void fieldsAddedByALaterVersionOfTheSameFormatAreIgnored() {
+        String line = "{\"formatVersion\":1,\"id\":\"x\",\"kind\":\"DEPLOY\",\"service\":\"s\",\"environment\":\"e\","
+                + "\"outcome\":\"SUCCEEDED\",\"startedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"finishedAt\":\"2026-01-01T00:01:00Z\",\"commits\":[],\"approvedBy\":\"dana\"}";
+        LedgerEntry entry = LedgerEntryCodec.decode(line.getBytes(StandardCharsets.UTF_8));
+        assertThat(entry.id()).isEqualTo("x");
+    }
+
+    @Test
+    void aNewerFormatIsRefusedWithAnUpgradeHint() {
+        String line = "{\"formatVersion\":9,\"id\":\"x\"}";
+        assertThatThrownBy(() -> LedgerEntryCodec.decode(line.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("format version 9")
+                .hasMessageContaining("upgrade");
+    }
+
+    @Test
+    void everyEntryRoundTripsThroughTheCurrentFormat() {
+        LedgerEntry entry = LedgerWriterMain.entry(26);
+        assertThat(LedgerEntryCodec.decode(LedgerEntryCodec.encode(entry))).isEqualTo(entry);
+    }
+
+    @Test
+    void aDamagedIndexFileIsRebuiltFromTheLedger(@TempDir Path dir) throws IOException {
+        copyFixture("format-v1", dir);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.index().size()).isEqualTo(3);
+        }
+        Path index = dir.resolve(DeploymentLedger.INDEX);
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length - 20] ^= 0x7f;
+        Files.write(index, bytes);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            LedgerIndex rebuilt = ledger.index();
+            assertThat(rebuilt.size()).isEqualTo(3);
+            assertThat(rebuilt.outcome(1)).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+            assertThat(rebuilt.lead(0, 1)).isEqualTo(2 * 3600 + 360);
+        }
+    }
+
+    private static void copyFixture(String name, Path dir) throws IOException {
+        try (InputStream in = LedgerFormatCompatibilityTest.class.getResourceAsStream(
+                "/ledger/" + name + "/deployments.jsonl")) {
+            Files.copy(in, dir.resolve(DeploymentLedger.LOG));
+        }
+    }
+}
