@@ -24,7 +24,7 @@ public class DeploymentRecorder {
 
     public void record(Run<?, ?> run, DeploymentRecord record, TaskListener listener) throws IOException {
         LedgerStore.get().ledger().append(record);
-        List<String> events = EventPublishing.publish(record, listener);
+        List<String> events = EventOutbox.get().publish(record, listener);
         run.addAction(DeploymentAction.create(run, record, events));
         listener.getLogger().println("[devops] " + summary(record));
         DeploymentListener.fireCompleted(jenkins, run, record, listener);
