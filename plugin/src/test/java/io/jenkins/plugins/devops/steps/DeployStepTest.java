@@ -11,6 +11,7 @@ import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
 import io.jenkins.plugins.devops.core.kube.testing.TestManifests;
 import io.jenkins.plugins.devops.model.DeploymentAction;
+import io.jenkins.plugins.devops.model.DoraJobAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,25 @@ class DeployStepTest {
         assertEquals("shop", deployment.getString("service"));
         assertEquals("staging", deployment.getString("environment"));
         assertEquals("SUCCEEDED", deployment.getString("outcome"));
+    }
+
+    @Test
+    void jobPageShowsDoraFiguresTrendAndRecentDeploymentsFromTheLedger() throws Exception {
+        WorkflowJob job = pipeline("shop", deploy("registry.example.com/shop:1.1", ""));
+        j.buildAndAssertSuccess(job);
+
+        DoraJobAction dora = job.getAction(DoraJobAction.class);
+        assertNotNull(dora, "a job that deployed has a DORA page");
+        String page = j.createWebClient()
+                .withJavaScriptEnabled(false)
+                .getPage(job, dora.getUrlName())
+                .asNormalizedText();
+
+        assertTrue(page.contains("DORA: shop → staging"), page);
+        assertTrue(page.contains("DEPLOYMENT_FREQUENCY"), page);
+        assertTrue(page.contains("SUCCEEDED"), page);
+        assertTrue(dora.getBuildTrendModel().contains("Deployments"), dora.getBuildTrendModel());
+        assertEquals(1, dora.getRecentDeployments().size());
     }
 
     @Test
