@@ -95,6 +95,15 @@ class DeployStepTest {
         assertEquals("shop", deployment.getString("service"));
         assertEquals("staging", deployment.getString("environment"));
         assertEquals("SUCCEEDED", deployment.getString("outcome"));
+        String page = j.createWebClient()
+                .withJavaScriptEnabled(false)
+                .getPage(build, build.getAction(DeploymentAction.class).getUrlName())
+                .asNormalizedText();
+        assertTrue(page.contains("Phases"), page);
+        assertTrue(page.contains("SUCCEEDED"), page);
+        String summary =
+                j.createWebClient().withJavaScriptEnabled(false).getPage(build).asNormalizedText();
+        assertTrue(summary.contains("Deployment shop → staging"), summary);
     }
 
     @Test
