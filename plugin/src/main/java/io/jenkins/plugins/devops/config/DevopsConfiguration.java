@@ -212,7 +212,8 @@ public class DevopsConfiguration extends GlobalConfiguration {
         }
         String path = Util.fixEmptyAndTrim(value);
         if (path != null && !new File(path).isAbsolute()) {
-            return FormValidation.error("Use an absolute path, or leave empty for JENKINS_HOME/" + DEFAULT_LEDGER_FOLDER);
+            return FormValidation.error(
+                    "Use an absolute path, or leave empty for JENKINS_HOME/" + DEFAULT_LEDGER_FOLDER);
         }
         return FormValidation.ok();
     }

@@ -118,7 +118,8 @@ public class EventSinkConfig implements Describable<EventSinkConfig> {
                 URI uri = new URI(Util.fixNull(value).trim());
                 String scheme = uri.getScheme();
                 if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
-                    return FormValidation.error("Enter an http:// or https:// URL, e.g. https://events.example.com/hook");
+                    return FormValidation.error(
+                            "Enter an http:// or https:// URL, e.g. https://events.example.com/hook");
                 }
                 return FormValidation.ok();
             } catch (URISyntaxException e) {

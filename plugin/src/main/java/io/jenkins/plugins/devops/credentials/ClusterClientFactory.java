@@ -55,8 +55,8 @@ public class ClusterClientFactory {
             throw new AbortException("No cluster connection: set credentialsId (a kubeconfig or token credential) or"
                     + " cloud, or configure them for the environment under Manage Jenkins > System");
         }
-        StandardCredentials credentials = CredentialsProvider.findCredentialById(
-                connection.getCredentialsId(), StandardCredentials.class, run);
+        StandardCredentials credentials =
+                CredentialsProvider.findCredentialById(connection.getCredentialsId(), StandardCredentials.class, run);
         if (credentials == null) {
             throw new AbortException("Credentials '" + connection.getCredentialsId()
                     + "' not found, or this build may not use them; check the id and the credential's scope");

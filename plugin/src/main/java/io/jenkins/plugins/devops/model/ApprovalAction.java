@@ -115,8 +115,7 @@ public class ApprovalAction implements RunAction2 {
         String by = User.current() == null ? "anonymous" : User.current().getId();
         String note = text == null ? "" : text.trim();
         if (settle(approved ? State.APPROVED : State.REJECTED, by, note)) {
-            decision.complete(
-                    approved ? ApprovalDecision.approved(by, note) : ApprovalDecision.rejected(by, note));
+            decision.complete(approved ? ApprovalDecision.approved(by, note) : ApprovalDecision.rejected(by, note));
         }
     }
 

@@ -12,9 +12,9 @@ import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRequest;
 import io.jenkins.plugins.devops.core.deploy.DeploymentState;
 import io.jenkins.plugins.devops.core.deploy.EngineOptions;
-import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
 import io.jenkins.plugins.devops.core.deploy.StrategySettings;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
+import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
 import io.jenkins.plugins.devops.credentials.ClusterClient;
 import io.jenkins.plugins.devops.credentials.ClusterClientFactory;
 import io.jenkins.plugins.devops.credentials.ClusterConnection;
@@ -60,8 +60,8 @@ public class DeployOperation {
             throws IOException, InterruptedException {
         Optional<EnvironmentConfig> environment = DevopsConfiguration.get().environment(settings.environment());
         DeploymentRequest request = request(settings, manifests, run, environment);
-        ClusterConnection connection =
-                settings.connection().orElse(environment.map(EnvironmentConfig::connection).orElse(settings.connection()));
+        ClusterConnection connection = settings.connection()
+                .orElse(environment.map(EnvironmentConfig::connection).orElse(settings.connection()));
         LogProgressListener log =
                 new LogProgressListener(listener, settings.service(), settings.environment(), progress);
         List<HealthGate> healthGates = GateSet.create(settings, environment, run, listener);

@@ -43,7 +43,8 @@ final class DeploymentContext {
                         record.startedAt(),
                         record.finishedAt(),
                         record.outcome().isSuccess()
-                                ? record.strategy() + " " + record.version() + " " + record.outcome().name()
+                                ? record.strategy() + " " + record.version() + " "
+                                        + record.outcome().name()
                                 : DeploymentResults.failureMessage(record),
                         record.deploymentId()))
                 .environment(new TaskEnvironment(record.environment(), record.namespace(), production))

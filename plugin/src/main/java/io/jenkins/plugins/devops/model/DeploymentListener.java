@@ -40,8 +40,10 @@ public abstract class DeploymentListener implements ExtensionPoint {
             try {
                 each.onCompleted(run, record);
             } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Deployment listener " + each.getClass().getName() + " failed", e);
-                listener.getLogger().println("[devops] listener " + each.getClass().getName() + " failed: " + e);
+                LOGGER.log(
+                        Level.WARNING, "Deployment listener " + each.getClass().getName() + " failed", e);
+                listener.getLogger()
+                        .println("[devops] listener " + each.getClass().getName() + " failed: " + e);
             }
         }
     }

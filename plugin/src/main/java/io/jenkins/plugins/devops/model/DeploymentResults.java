@@ -6,7 +6,6 @@ import io.jenkins.plugins.devops.core.deploy.PhaseRecord;
 import io.jenkins.plugins.devops.core.gate.GateResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 
 /**

@@ -33,7 +33,8 @@ public final class DoraQuery {
 
     /** The same for the window ending at {@code to} (used for trend points). */
     public DoraSummary summary(int windowDays, Instant to) throws IOException {
-        return new DoraCalculator(settings(windowDays)).calculate(LedgerStore.get().ledger().index(), to);
+        return new DoraCalculator(settings(windowDays))
+                .calculate(LedgerStore.get().ledger().index(), to);
     }
 
     /** The report of one service in one environment, if it has ever been deployed there. */

@@ -24,8 +24,7 @@ final class DoraTrend {
 
     private DoraTrend() {}
 
-    static LinesChartModel model(DoraQuery query, String service, String environment, Instant now)
-            throws IOException {
+    static LinesChartModel model(DoraQuery query, String service, String environment, Instant now) throws IOException {
         List<String> labels = new ArrayList<>();
         LineSeries deployments = series("Deployments", 0);
         LineSeries leadTime = series("Lead time (h)", 1);
@@ -34,11 +33,14 @@ final class DoraTrend {
         for (int week = WEEKS - 1; week >= 0; week--) {
             Instant end = now.minus(Duration.ofDays(7L * week));
             DoraSummary summary = query.summary(7, end);
-            Optional<DoraFigures> figures = DoraQuery.find(summary, service, environment).map(DoraReport::figures);
+            Optional<DoraFigures> figures =
+                    DoraQuery.find(summary, service, environment).map(DoraReport::figures);
             labels.add(LocalDate.ofInstant(end, ZoneOffset.UTC).toString());
             deployments.add(figures.map(DoraFigures::deployments).orElse(0));
             leadTime.add(hours(figures.flatMap(DoraFigures::leadTime)));
-            failureRate.add(figures.map(f -> (int) Math.round(f.changeFailureRate().orElse(0) * 100)).orElse(0));
+            failureRate.add(
+                    figures.map(f -> (int) Math.round(f.changeFailureRate().orElse(0) * 100))
+                            .orElse(0));
             restore.add(hours(figures.flatMap(DoraFigures::timeToRestore)));
         }
         LinesChartModel model = new LinesChartModel();
@@ -50,7 +52,10 @@ final class DoraTrend {
 
     private static LineSeries series(String name, int color) {
         return new LineSeries(
-                name, Palette.color(color).getNormal(), LineSeries.StackedMode.SEPARATE_LINES, LineSeries.FilledMode.LINES);
+                name,
+                Palette.color(color).getNormal(),
+                LineSeries.StackedMode.SEPARATE_LINES,
+                LineSeries.FilledMode.LINES);
     }
 
     private static int hours(Optional<Duration> duration) {

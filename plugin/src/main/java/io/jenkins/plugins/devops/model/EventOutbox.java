@@ -57,8 +57,8 @@ public class EventOutbox {
                 sent.add(event.getType() + " " + event.getId());
             }
             listener.getLogger()
-                    .println("[devops] queued " + sent.size() + " events for " + config.getEventSinks().size()
-                            + " sink(s)");
+                    .println("[devops] queued " + sent.size() + " events for "
+                            + config.getEventSinks().size() + " sink(s)");
             return sent;
         } catch (IOException | RuntimeException e) {
             // Events are a side channel: the deployment is recorded in the ledger either way.

@@ -52,6 +52,7 @@ public class GateVerdict {
     }
 
     private static String describe(Measurement m) {
-        return m.metric() + " = " + m.value() + " (" + m.verdict().name() + ")" + (m.note().isEmpty() ? "" : " " + m.note());
+        return m.metric() + " = " + m.value() + " (" + m.verdict().name() + ")"
+                + (m.note().isEmpty() ? "" : " " + m.note());
     }
 }

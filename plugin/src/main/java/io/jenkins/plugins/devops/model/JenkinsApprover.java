@@ -21,7 +21,9 @@ public final class JenkinsApprover implements Approver {
     public ApprovalDecision decide(ApprovalRequest request, GateProgress progress) throws InterruptedException {
         ApprovalAction action = new ApprovalAction(request);
         run.addAction(action);
-        String who = request.approvers().isEmpty() ? "anyone who may build this job" : String.join(", ", request.approvers());
+        String who = request.approvers().isEmpty()
+                ? "anyone who may build this job"
+                : String.join(", ", request.approvers());
         listener.getLogger()
                 .println("[devops] " + request.service() + " → " + request.environment() + ": waiting for approval ("
                         + who + ") on the build page, " + action.getUrlName() + "/: " + request.message());

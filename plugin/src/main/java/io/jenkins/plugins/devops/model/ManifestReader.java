@@ -25,7 +25,8 @@ public final class ManifestReader {
     public static String read(String manifests, @CheckForNull FilePath workspace)
             throws IOException, InterruptedException {
         if (manifests.isBlank()) {
-            throw new AbortException("manifests is required: a workspace pattern such as 'k8s/*.yaml' or the YAML itself");
+            throw new AbortException(
+                    "manifests is required: a workspace pattern such as 'k8s/*.yaml' or the YAML itself");
         }
         if (isInline(manifests)) {
             return manifests;

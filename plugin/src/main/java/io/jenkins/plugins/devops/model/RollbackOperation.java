@@ -10,8 +10,8 @@ import io.jenkins.plugins.devops.config.EnvironmentConfig;
 import io.jenkins.plugins.devops.core.deploy.DeploymentEngine;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.deploy.EngineOptions;
-import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
 import io.jenkins.plugins.devops.core.deploy.RollbackRequest;
+import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
 import io.jenkins.plugins.devops.credentials.ClusterClient;
 import io.jenkins.plugins.devops.credentials.ClusterClientFactory;
 import io.jenkins.plugins.devops.credentials.ClusterConnection;
@@ -52,13 +52,17 @@ public class RollbackOperation {
                     + ": pass namespace: '...' or configure the environment '" + settings.environment()
                     + "' under Manage Jenkins > System > DevOps Orchestrator");
         }
-        ClusterConnection connection =
-                settings.connection().orElse(environment.map(EnvironmentConfig::connection).orElse(settings.connection()));
+        ClusterConnection connection = settings.connection()
+                .orElse(environment.map(EnvironmentConfig::connection).orElse(settings.connection()));
         DeploymentRecord record;
         try (ClusterClient client = clients.connect(connection, run)) {
             progress.connected(client);
             RollbackRequest request = new RollbackRequest(
-                    settings.service(), settings.environment(), namespace, settings.revision(), run.getExternalizableId());
+                    settings.service(),
+                    settings.environment(),
+                    namespace,
+                    settings.revision(),
+                    run.getExternalizableId());
             listener.getLogger()
                     .println("[devops] rolling back " + settings.service() + " in " + settings.environment() + " to "
                             + (settings.revision().isEmpty() ? "the previous revision" : settings.revision()));
@@ -68,8 +72,8 @@ public class RollbackOperation {
                             request,
                             new LogProgressListener(listener, settings.service(), settings.environment(), progress));
         } catch (IllegalArgumentException | IllegalStateException | LeaseHeldException e) {
-            throw new AbortException("devopsRollback " + settings.service() + " → " + settings.environment() + ": "
-                    + e.getMessage());
+            throw new AbortException(
+                    "devopsRollback " + settings.service() + " → " + settings.environment() + ": " + e.getMessage());
         }
         if (progress.detached()) {
             throw new InterruptedException("Jenkins is shutting down; the rollback runs again after the restart");

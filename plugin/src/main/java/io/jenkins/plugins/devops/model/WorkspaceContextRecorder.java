@@ -48,7 +48,8 @@ public final class WorkspaceContextRecorder {
             }
             new WorkspaceContextWriter(temporary).write(context);
             local.copyRecursiveTo(FILES, remote);
-            listener.getLogger().println("[devops] updated " + ContextFile.DIRECTORY + " (task " + context.taskId() + ")");
+            listener.getLogger()
+                    .println("[devops] updated " + ContextFile.DIRECTORY + " (task " + context.taskId() + ")");
         } catch (IOException | RuntimeException e) {
             listener.getLogger().println("[devops] could not update " + ContextFile.DIRECTORY + ": " + e.getMessage());
         } finally {

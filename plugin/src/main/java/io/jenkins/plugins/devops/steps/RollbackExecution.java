@@ -26,9 +26,8 @@ final class RollbackExecution extends LongRunningExecution {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        DeploymentRecord record =
-                new RollbackOperation()
-                        .rollback(settings, run, workspaceOrNull(context), listener, progress(stateJson -> {}));
+        DeploymentRecord record = new RollbackOperation()
+                .rollback(settings, run, workspaceOrNull(context), listener, progress(stateJson -> {}));
         StepCompletion.complete(context, record, settings.markUnstable(), stopCause());
     }
 }

@@ -59,25 +59,32 @@ class FormPermissionTest {
 
     @Test
     void environmentCredentialsAreListedOnlyToAdministrators() {
-        EnvironmentConfig.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(EnvironmentConfig.DescriptorImpl.class);
+        EnvironmentConfig.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(EnvironmentConfig.DescriptorImpl.class);
 
-        assertFalse(values(as("reader", () -> descriptor.doFillCredentialsIdItems(""))).contains("prod-token"));
-        assertTrue(values(as("admin", () -> descriptor.doFillCredentialsIdItems(""))).contains("prod-token"));
+        assertFalse(values(as("reader", () -> descriptor.doFillCredentialsIdItems("")))
+                .contains("prod-token"));
+        assertTrue(values(as("admin", () -> descriptor.doFillCredentialsIdItems("")))
+                .contains("prod-token"));
     }
 
     @Test
     void readersSeeOnlyTheCurrentValue() {
-        EnvironmentConfig.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(EnvironmentConfig.DescriptorImpl.class);
+        EnvironmentConfig.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(EnvironmentConfig.DescriptorImpl.class);
 
-        assertEquals(List.of("prod-token"), values(as("reader", () -> descriptor.doFillCredentialsIdItems("prod-token"))));
+        assertEquals(
+                List.of("prod-token"), values(as("reader", () -> descriptor.doFillCredentialsIdItems("prod-token"))));
     }
 
     @Test
     void stepCredentialsNeedAccessToTheJob() {
         DeployStep.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(DeployStep.DescriptorImpl.class);
 
-        assertFalse(values(as("reader", () -> descriptor.doFillCredentialsIdItems(project, ""))).contains("prod-token"));
-        assertTrue(values(as("developer", () -> descriptor.doFillCredentialsIdItems(project, ""))).contains("prod-token"));
+        assertFalse(values(as("reader", () -> descriptor.doFillCredentialsIdItems(project, "")))
+                .contains("prod-token"));
+        assertTrue(values(as("developer", () -> descriptor.doFillCredentialsIdItems(project, "")))
+                .contains("prod-token"));
     }
 
     @Test
@@ -85,7 +92,9 @@ class FormPermissionTest {
         DeployStep.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(DeployStep.DescriptorImpl.class);
 
         assertEquals(FormValidation.Kind.OK, as("reader", () -> descriptor.doCheckService(project, "Not A Name")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as("developer", () -> descriptor.doCheckService(project, "Not A Name")).kind);
+        assertEquals(
+                FormValidation.Kind.ERROR,
+                as("developer", () -> descriptor.doCheckService(project, "Not A Name")).kind);
     }
 
     @Test
@@ -94,8 +103,7 @@ class FormPermissionTest {
         web.login("admin");
 
         Page page = web.goTo(
-                "descriptorByName/io.jenkins.plugins.devops.config.EnvironmentConfig/fillCredentialsIdItems",
-                null);
+                "descriptorByName/io.jenkins.plugins.devops.config.EnvironmentConfig/fillCredentialsIdItems", null);
 
         assertNotEquals(200, page.getWebResponse().getStatusCode());
     }

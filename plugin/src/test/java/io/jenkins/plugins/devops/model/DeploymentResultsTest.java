@@ -27,7 +27,9 @@ class DeploymentResultsTest {
         assertEquals("1.4.1", map.get("previousRevision"));
         assertEquals(List.of(10, 50, 100), map.get("weights"));
         assertEquals(312L, map.get("durationSeconds"));
-        assertEquals("prometheus", ((List<Map<String, Object>>) map.get("analysis")).get(0).get("gate"));
+        assertEquals(
+                "prometheus",
+                ((List<Map<String, Object>>) map.get("analysis")).get(0).get("gate"));
     }
 
     @Test
@@ -46,7 +48,8 @@ class DeploymentResultsTest {
                 new PhaseRecord("canary 50%", 50, START.plusSeconds(60), START.plusSeconds(120), "passed"),
                 new PhaseRecord("canary 100%", 100, START.plusSeconds(120), START.plusSeconds(300), "passed"),
                 new PhaseRecord("promote", 100, START.plusSeconds(300), START.plusSeconds(312), "passed"));
-        GateResult gate = new GateResult("prometheus", GatePoint.STEP, 10, Verdict.PASSED, "error-rate 0.2%", List.of());
+        GateResult gate =
+                new GateResult("prometheus", GatePoint.STEP, 10, Verdict.PASSED, "error-rate 0.2%", List.of());
         return new DeploymentRecord(
                 "shop-production-1",
                 DeploymentKind.DEPLOY,

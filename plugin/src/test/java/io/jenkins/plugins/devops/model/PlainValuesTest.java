@@ -15,7 +15,14 @@ class PlainValuesTest {
     void copiesNestedMapsListsAndTextIntoPlainSerializableValues() {
         StringBuilder groovyLikeText = new StringBuilder("http://prometheus:9090");
         Map<String, Object> metric = Map.of(
-                "name", "errors", "prometheusUrl", groovyLikeText, "count", 5, "thresholds", List.of(Map.of("max", 0.01)));
+                "name",
+                "errors",
+                "prometheusUrl",
+                groovyLikeText,
+                "count",
+                5,
+                "thresholds",
+                List.of(Map.of("max", 0.01)));
 
         ArrayList<LinkedHashMap<String, Object>> copy = PlainValues.copyMaps(List.of(metric), "analysis");
 
@@ -30,8 +37,8 @@ class PlainValuesTest {
     void rejectsLiveObjectsWithTheFieldName() {
         Map<String, Object> smoke = Map.of("url", "http://shop/health", "client", new Object());
 
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> PlainValues.copyMaps(List.of(smoke), "smokeTests"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PlainValues.copyMaps(List.of(smoke), "smokeTests"));
 
         assertEquals(
                 "smokeTests.client: expected text, a number, true/false, a list or a map, but got Object",

@@ -71,7 +71,12 @@ class ApprovalTest {
         j.waitForMessage("waiting for approval (alice)", build);
         ApprovalAction approval = build.getAction(ApprovalAction.class);
         assertNull(
-                cluster.admin().apps().deployments().inNamespace("shop").withName("shop").get(),
+                cluster.admin()
+                        .apps()
+                        .deployments()
+                        .inNamespace("shop")
+                        .withName("shop")
+                        .get(),
                 "nothing is written before the approval");
 
         assertEquals(403, post("bob", build, approval.getUrlName() + "/approve"));

@@ -52,8 +52,11 @@ class DeployStepTest {
 
     @Test
     void rollingDeploymentReturnsItsResultAndReportsOnTheBuild() throws Exception {
-        WorkflowRun build = j.buildAndAssertSuccess(pipeline("shop", deploy("registry.example.com/shop:1.1", "")
-                + "\necho \"outcome=${r.outcome} revision=${r.revision} success=${r.success} weights=${r.weights}\""));
+        WorkflowRun build = j.buildAndAssertSuccess(
+                pipeline(
+                        "shop",
+                        deploy("registry.example.com/shop:1.1", "")
+                                + "\necho \"outcome=${r.outcome} revision=${r.revision} success=${r.success} weights=${r.weights}\""));
 
         j.assertLogContains("outcome=SUCCEEDED revision=1.1 success=true", build);
         j.assertLogContains("[devops] shop → staging:", build);
@@ -131,10 +134,12 @@ class DeployStepTest {
         cluster.controller().neverReady("registry.example.com/shop:2.0");
 
         WorkflowRun build = j.buildAndAssertStatus(
-                Result.FAILURE, pipeline("second", deploy("registry.example.com/shop:2.0", ", progressDeadlineSeconds: 5")));
+                Result.FAILURE,
+                pipeline("second", deploy("registry.example.com/shop:2.0", ", progressDeadlineSeconds: 5")));
 
         j.assertLogContains("Deployment of shop 2.0 to staging failed and was rolled back to 1.0", build);
-        assertEquals("FAILED_ROLLED_BACK", build.getAction(DeploymentAction.class).getOutcome());
+        assertEquals(
+                "FAILED_ROLLED_BACK", build.getAction(DeploymentAction.class).getOutcome());
         assertEquals(
                 "registry.example.com/shop:1.0",
                 cluster.admin()
@@ -169,10 +174,16 @@ class DeployStepTest {
     @Test
     void invalidStrategyOptionFailsBeforeAnythingIsWritten() throws Exception {
         WorkflowRun build = j.buildAndAssertStatus(
-                Result.FAILURE, pipeline("bad", deploy("registry.example.com/shop:1.0", ", maxSurge: '50%', strategy: 'canary'")));
+                Result.FAILURE,
+                pipeline("bad", deploy("registry.example.com/shop:1.0", ", maxSurge: '50%', strategy: 'canary'")));
 
         j.assertLogContains("strategy 'canary' has no option 'maxSurge'", build);
-        assertNull(cluster.admin().apps().deployments().inNamespace("shop").withName("shop").get());
+        assertNull(cluster.admin()
+                .apps()
+                .deployments()
+                .inNamespace("shop")
+                .withName("shop")
+                .get());
     }
 
     @Test

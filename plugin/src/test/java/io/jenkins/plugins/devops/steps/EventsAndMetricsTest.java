@@ -53,7 +53,9 @@ class EventsAndMetricsTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String type = exchange.getRequestHeaders().getFirst("ce-type");
             String signature = exchange.getRequestHeaders().getFirst("X-Devops-Signature-256");
-            received.add(new String[] {type, signature, body, exchange.getRequestHeaders().toString()});
+            received.add(new String[] {
+                type, signature, body, exchange.getRequestHeaders().toString()
+            });
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
         });
@@ -96,7 +98,8 @@ class EventsAndMetricsTest {
             assertFalse(part != null && part.contains(ClusterCredentials.TOKEN), "the cluster token is never sent");
         }
         List<String> sent = build.getAction(DeploymentAction.class).getEventsSent();
-        assertTrue(sent.stream().anyMatch(e -> e.startsWith("io.jenkins.devops.deployment.completed ")), sent.toString());
+        assertTrue(
+                sent.stream().anyMatch(e -> e.startsWith("io.jenkins.devops.deployment.completed ")), sent.toString());
         j.assertLogNotContains(HMAC, build);
     }
 

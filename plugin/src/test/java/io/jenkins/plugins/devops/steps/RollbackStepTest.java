@@ -38,7 +38,8 @@ class RollbackStepTest {
         WorkflowRun build = j.buildAndAssertSuccess(pipeline(
                 "rollback",
                 "def r = devopsRollback service: 'shop', environment: 'staging', namespace: 'shop', credentialsId: '"
-                        + ClusterCredentials.ID + "'\necho \"kind=${r.kind} outcome=${r.outcome} revision=${r.revision}\""));
+                        + ClusterCredentials.ID
+                        + "'\necho \"kind=${r.kind} outcome=${r.outcome} revision=${r.revision}\""));
 
         j.assertLogContains("rolling back shop in staging to the previous revision", build);
         j.assertLogContains("kind=rollback outcome=SUCCEEDED revision=1.0", build);
