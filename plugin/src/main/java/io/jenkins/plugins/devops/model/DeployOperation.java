@@ -87,7 +87,7 @@ public class DeployOperation {
         // The engine re-sets the interrupt flag after an abort; clear it so recording (file I/O) still works.
         boolean interrupted = Thread.interrupted();
         try {
-            recorder.record(run, record, listener);
+            recorder.record(run, record, describe(connection), listener);
             WorkspaceContextRecorder.write(
                     workspace,
                     DeploymentContext.of(
@@ -134,5 +134,9 @@ public class DeployOperation {
         } catch (IllegalArgumentException e) {
             throw new AbortException("devopsDeploy " + settings.service() + ": " + e.getMessage());
         }
+    }
+
+    private static String describe(ClusterConnection connection) {
+        return connection.usesCloud() ? "cloud:" + connection.getCloud() : connection.getCredentialsId();
     }
 }

@@ -41,18 +41,19 @@ public class DeploymentAction implements RunAction2 {
     private final String failureReason;
     private final ArrayList<Integer> weights;
     private final ArrayList<String> eventsSent;
+    private final String connection;
 
     private transient Run<?, ?> owner;
     private transient SoftReference<DeploymentRecord> cache;
 
     /** Writes the full record next to the build and keeps the summary; call before {@code run.addAction}. */
-    public static DeploymentAction create(Run<?, ?> run, DeploymentRecord record, List<String> eventsSent)
-            throws IOException {
+    public static DeploymentAction create(
+            Run<?, ?> run, DeploymentRecord record, List<String> eventsSent, String connection) throws IOException {
         RecordFile.write(file(run, record.deploymentId()), record);
-        return new DeploymentAction(record, eventsSent);
+        return new DeploymentAction(record, eventsSent, connection);
     }
 
-    DeploymentAction(DeploymentRecord record, List<String> eventsSent) {
+    DeploymentAction(DeploymentRecord record, List<String> eventsSent, String connection) {
         this.deploymentId = record.deploymentId();
         this.kind = record.kind().name().toLowerCase(Locale.ROOT);
         this.service = record.service();
@@ -67,6 +68,7 @@ public class DeploymentAction implements RunAction2 {
         this.failureReason = record.failureReason();
         this.weights = DeploymentResults.weights(record);
         this.eventsSent = new ArrayList<>(eventsSent);
+        this.connection = connection;
         this.cache = new SoftReference<>(record);
     }
 
@@ -197,6 +199,12 @@ public class DeploymentAction implements RunAction2 {
     @Exported
     public List<Integer> getWeights() {
         return List.copyOf(weights);
+    }
+
+    /** The credentials id (or {@code cloud:<name>}) the deployment connected with; never a secret. */
+    @Exported
+    public String getConnection() {
+        return connection == null ? "" : connection;
     }
 
     /** Which events went to the outbox for delivery (event types and ids, never payloads). */

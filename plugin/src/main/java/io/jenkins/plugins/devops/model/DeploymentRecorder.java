@@ -22,10 +22,14 @@ public class DeploymentRecorder {
         this.jenkins = jenkins;
     }
 
-    public void record(Run<?, ?> run, DeploymentRecord record, TaskListener listener) throws IOException {
+    /**
+     * @param connection the credentials id or {@code cloud:<name>} used (evidence for the checklists), never a secret
+     */
+    public void record(Run<?, ?> run, DeploymentRecord record, String connection, TaskListener listener)
+            throws IOException {
         LedgerStore.get().ledger().append(record);
         List<String> events = EventOutbox.get().publish(record, listener);
-        run.addAction(DeploymentAction.create(run, record, events));
+        run.addAction(DeploymentAction.create(run, record, events, connection));
         listener.getLogger().println("[devops] " + summary(record));
         DeploymentListener.fireCompleted(jenkins, run, record, listener);
     }

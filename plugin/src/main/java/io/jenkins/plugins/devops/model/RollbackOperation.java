@@ -80,7 +80,7 @@ public class RollbackOperation {
         }
         boolean interrupted = Thread.interrupted();
         try {
-            recorder.record(run, record, listener);
+            recorder.record(run, record, describe(connection), listener);
             WorkspaceContextRecorder.write(
                     workspace,
                     DeploymentContext.of("devopsRollback", run, record, connection, environment, List.of(), List.of()),
@@ -91,5 +91,9 @@ public class RollbackOperation {
             }
         }
         return record;
+    }
+
+    private static String describe(ClusterConnection connection) {
+        return connection.usesCloud() ? "cloud:" + connection.getCloud() : connection.getCredentialsId();
     }
 }
