@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.init.Terminator;
 import hudson.model.ItemGroup;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
@@ -83,6 +84,23 @@ public class EventOutbox {
             configuredAs = key;
         }
         return publisher;
+    }
+
+    /** Stops the outboxes' delivery threads at shutdown; what is still pending is delivered after the restart. */
+    @Terminator
+    public static void closeAtShutdown() throws IOException {
+        EventOutbox outbox = ExtensionList.lookup(EventOutbox.class).get(EventOutbox.class);
+        if (outbox != null) {
+            outbox.close();
+        }
+    }
+
+    synchronized void close() throws IOException {
+        if (publisher != null) {
+            publisher.close();
+            publisher = null;
+            configuredAs = "";
+        }
     }
 
     private static SinkConfig sinkConfig(EventSinkConfig sink) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devops.model;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.init.Terminator;
 import io.jenkins.plugins.devops.config.DevopsConfiguration;
 import io.jenkins.plugins.devops.core.ledger.DeploymentLedger;
 import java.io.IOException;
@@ -32,5 +33,22 @@ public class LedgerStore {
             openedAt = wanted;
         }
         return ledger;
+    }
+
+    /** Closes the ledger when Jenkins shuts down, so the next start (or another tool) finds it consistent. */
+    @Terminator
+    public static void closeAtShutdown() throws IOException {
+        LedgerStore store = ExtensionList.lookup(LedgerStore.class).get(LedgerStore.class);
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    synchronized void close() throws IOException {
+        if (ledger != null) {
+            ledger.close();
+            ledger = null;
+            openedAt = null;
+        }
     }
 }
