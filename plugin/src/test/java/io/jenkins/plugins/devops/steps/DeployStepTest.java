@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
+import hudson.model.Run;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
 import io.jenkins.plugins.devops.core.kube.testing.TestManifests;
 import io.jenkins.plugins.devops.model.DeploymentAction;
+import io.jenkins.plugins.devops.model.DeploymentListener;
 import io.jenkins.plugins.devops.model.DoraJobAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -85,6 +90,24 @@ class DeployStepTest {
                         .getContainers()
                         .get(0)
                         .getImage());
+    }
+
+    @Test
+    void deploymentListenersHearEveryDeployment() throws Exception {
+        j.buildAndAssertSuccess(pipeline("shop", deploy("registry.example.com/shop:1.1", "")));
+
+        assertEquals(List.of("shop staging SUCCEEDED"), HeardDeployments.heard);
+    }
+
+    /** A listener from "another plugin". */
+    @TestExtension("deploymentListenersHearEveryDeployment")
+    public static class HeardDeployments extends DeploymentListener {
+        static final List<String> heard = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onCompleted(Run<?, ?> run, DeploymentRecord record) {
+            heard.add(record.service() + " " + record.environment() + " " + record.outcome());
+        }
     }
 
     @Test
