@@ -23,10 +23,18 @@ class DoraCalculatorTest {
     /** The checkout service's week in docs/dora.md. */
     static List<LedgerEntry> workedExample() {
         List<LedgerEntry> e = new ArrayList<>();
-        e.add(entry("a", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-01T10:00", "11-01T10:10", "11-01T09:50", "11-01T08:10"));
+        e.add(entry(
+                "a",
+                DeploymentKind.DEPLOY,
+                Outcome.SUCCEEDED,
+                "11-01T10:00",
+                "11-01T10:10",
+                "11-01T09:50",
+                "11-01T08:10"));
         e.add(entry("b", DeploymentKind.DEPLOY, Outcome.FAILED, "11-02T10:00", "11-02T10:10", "11-02T09:40"));
         e.add(entry("c", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-02T10:25", "11-02T10:35", "11-02T10:20"));
-        e.add(entry("d", DeploymentKind.DEPLOY, Outcome.FAILED_ROLLED_BACK, "11-03T14:00", "11-03T14:20", "11-03T13:00"));
+        e.add(entry(
+                "d", DeploymentKind.DEPLOY, Outcome.FAILED_ROLLED_BACK, "11-03T14:00", "11-03T14:20", "11-03T13:00"));
         e.add(entry("e", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-04T09:00", "11-04T09:05", "11-04T08:05"));
         e.add(entry("f", DeploymentKind.ROLLBACK, Outcome.SUCCEEDED, "11-04T11:00", "11-04T11:05"));
         e.add(entry("g", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-06T16:00", "11-06T16:10", "11-06T15:50"));
@@ -39,8 +47,21 @@ class DoraCalculatorTest {
         for (String c : commits) {
             list.add(new Commit("sha-" + c, at(c)));
         }
-        return new LedgerEntry(id, kind, "checkout", "production", "", "", "", outcome, at(started), at(finished), list,
-                "canary", "", Optional.empty());
+        return new LedgerEntry(
+                id,
+                kind,
+                "checkout",
+                "production",
+                "",
+                "",
+                "",
+                outcome,
+                at(started),
+                at(finished),
+                list,
+                "canary",
+                "",
+                Optional.empty());
     }
 
     static Instant at(String monthDayTime) {
@@ -55,7 +76,8 @@ class DoraCalculatorTest {
 
     @Test
     void workedExampleGivesTheDocumentedFigures() {
-        DoraReport report = new DoraCalculator(WEEK).calculate(index(workedExample()), TO).overall();
+        DoraReport report =
+                new DoraCalculator(WEEK).calculate(index(workedExample()), TO).overall();
         DoraFigures f = report.figures();
         assertThat(f.deployments()).isEqualTo(6);
         assertThat(f.successfulDeployments()).isEqualTo(4);
@@ -84,31 +106,47 @@ class DoraCalculatorTest {
 
     @Test
     void aManualRollbackLaterThanTheLimitDoesNotMakeTheDeploymentAFailure() {
-        DoraSettings strict = new DoraSettings(Duration.ofDays(7), Duration.ofHours(1), Duration.ZERO,
-                DoraBands.dora2023(), DoraTargets.defaults());
-        DoraFigures f = new DoraCalculator(strict).calculate(index(workedExample()), TO).overall().figures();
+        DoraSettings strict = new DoraSettings(
+                Duration.ofDays(7), Duration.ofHours(1), Duration.ZERO, DoraBands.dora2023(), DoraTargets.defaults());
+        DoraFigures f = new DoraCalculator(strict)
+                .calculate(index(workedExample()), TO)
+                .overall()
+                .figures();
         assertThat(f.changeFailures()).isEqualTo(2); // e was rolled back after 2 h, more than the 1 h limit
         assertThat(f.timeToRestore()).contains(Duration.ofSeconds(1350)); // mean of the middle two: 20 and 25 min
     }
 
     @Test
     void aFixSoonAfterCountsAsAFailureOnlyWhenSupersedingIsOn() {
-        DoraSettings hotfix = new DoraSettings(Duration.ofDays(7), Duration.ofHours(24), Duration.ofMinutes(30),
-                DoraBands.dora2023(), DoraTargets.defaults());
+        DoraSettings hotfix = new DoraSettings(
+                Duration.ofDays(7),
+                Duration.ofHours(24),
+                Duration.ofMinutes(30),
+                DoraBands.dora2023(),
+                DoraTargets.defaults());
         List<LedgerEntry> entries = List.of(
                 entry("x", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-05T10:00", "11-05T10:05", "11-05T09:00"),
                 entry("y", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-05T10:20", "11-05T10:25", "11-05T10:15"));
-        assertThat(new DoraCalculator(hotfix).calculate(index(entries), TO).overall().figures().changeFailures())
+        assertThat(new DoraCalculator(hotfix)
+                        .calculate(index(entries), TO)
+                        .overall()
+                        .figures()
+                        .changeFailures())
                 .isEqualTo(1);
-        assertThat(new DoraCalculator(WEEK).calculate(index(entries), TO).overall().figures().changeFailures())
+        assertThat(new DoraCalculator(WEEK)
+                        .calculate(index(entries), TO)
+                        .overall()
+                        .figures()
+                        .changeFailures())
                 .isZero();
     }
 
     @Test
     void aFailureNotRestoredByTheEndOfTheWindowIsOpenAndCountsAsDownTime() {
-        List<LedgerEntry> entries = List.of(
-                entry("x", DeploymentKind.DEPLOY, Outcome.FAILED, "11-07T22:00", "11-07T23:00", "11-07T21:00"));
-        DoraFigures f = new DoraCalculator(WEEK).calculate(index(entries), TO).overall().figures();
+        List<LedgerEntry> entries =
+                List.of(entry("x", DeploymentKind.DEPLOY, Outcome.FAILED, "11-07T22:00", "11-07T23:00", "11-07T21:00"));
+        DoraFigures f =
+                new DoraCalculator(WEEK).calculate(index(entries), TO).overall().figures();
         assertThat(f.openFailures()).isEqualTo(1);
         assertThat(f.timeToRestore()).isEmpty();
         assertThat(f.availability()).isCloseTo(1 - 3600.0 / 604800, within(1e-12));
@@ -128,11 +166,24 @@ class DoraCalculatorTest {
     @Test
     void reportsPerServicePerEnvironmentAndOverallAddUp() {
         List<LedgerEntry> entries = new ArrayList<>(workedExample());
-        entries.add(new LedgerEntry("s1", DeploymentKind.DEPLOY, "search", "staging", "", "", "", Outcome.SUCCEEDED,
-                at("11-03T10:00"), at("11-03T10:10"), List.of(new Commit("s", at("11-03T09:10"))), "", "",
+        entries.add(new LedgerEntry(
+                "s1",
+                DeploymentKind.DEPLOY,
+                "search",
+                "staging",
+                "",
+                "",
+                "",
+                Outcome.SUCCEEDED,
+                at("11-03T10:00"),
+                at("11-03T10:10"),
+                List.of(new Commit("s", at("11-03T09:10"))),
+                "",
+                "",
                 Optional.empty()));
         DoraSummary summary = new DoraCalculator(WEEK).calculate(index(entries), TO);
-        assertThat(summary.services()).extracting(DoraReport::scope)
+        assertThat(summary.services())
+                .extracting(DoraReport::scope)
                 .containsExactly("checkout/production", "search/staging");
         assertThat(summary.environments()).extracting(DoraReport::scope).containsExactly("production", "staging");
         DoraFigures overall = summary.overall().figures();
@@ -144,7 +195,8 @@ class DoraCalculatorTest {
 
     @Test
     void noDeploymentsMeansNoDataRatherThanPerfectFigures() {
-        DoraReport report = new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO).overall();
+        DoraReport report =
+                new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO).overall();
         assertThat(report.figures().changeFailureRate()).isEmpty();
         assertThat(report.bands()).containsEntry(DoraMetric.LEAD_TIME, Band.NO_DATA);
         assertThat(report.targetsMet()).containsEntry(DoraMetric.LEAD_TIME, false);

@@ -27,18 +27,23 @@ class DoraCollectorTest {
                 .contains("devops_dora_lead_time_seconds{scope=\"production\",service=\"\",environment=\"production\",}"
                         + " 1200.0")
                 .contains("# TYPE devops_dora_time_to_restore_seconds gauge");
-        assertThat(registry.getSampleValue("devops_dora_deployments_per_day",
-                        new String[] {"scope", "service", "environment"}, new String[] {"overall", "", ""}))
+        assertThat(registry.getSampleValue(
+                        "devops_dora_deployments_per_day",
+                        new String[] {"scope", "service", "environment"},
+                        new String[] {"overall", "", ""}))
                 .isEqualTo(rolling.overall().figures().deploymentsPerDay());
     }
 
     @Test
     void figuresWithoutDataAreLeftOutInsteadOfExportedAsZero() {
         CollectorRegistry registry = new CollectorRegistry();
-        new DoraCollector(() -> java.util.List.of(new RollingDora(DoraSettings.defaults()).overall())).register(registry);
+        new DoraCollector(() -> java.util.List.of(new RollingDora(DoraSettings.defaults()).overall()))
+                .register(registry);
         String[] labels = {"scope", "service", "environment"};
         String[] overall = {"overall", "", ""};
-        assertThat(registry.getSampleValue("devops_dora_lead_time_seconds", labels, overall)).isNull();
-        assertThat(registry.getSampleValue("devops_dora_deployments", labels, overall)).isEqualTo(0.0);
+        assertThat(registry.getSampleValue("devops_dora_lead_time_seconds", labels, overall))
+                .isNull();
+        assertThat(registry.getSampleValue("devops_dora_deployments", labels, overall))
+                .isEqualTo(0.0);
     }
 }

@@ -24,8 +24,21 @@ class RollingDoraTest {
         RollingDora rolling = new RollingDora(DoraCalculatorTest.WEEK);
         DoraCalculatorTest.workedExample().forEach(rolling::add);
         // advance the clock to the end of the documented window with an entry of another service
-        rolling.add(new LedgerEntry("z", DeploymentKind.ROLLBACK, "other", "staging", "", "", "", Outcome.FAILED,
-                DoraCalculatorTest.TO, DoraCalculatorTest.TO, List.of(), "", "", Optional.empty()));
+        rolling.add(new LedgerEntry(
+                "z",
+                DeploymentKind.ROLLBACK,
+                "other",
+                "staging",
+                "",
+                "",
+                "",
+                Outcome.FAILED,
+                DoraCalculatorTest.TO,
+                DoraCalculatorTest.TO,
+                List.of(),
+                "",
+                "",
+                Optional.empty()));
         DoraReport batch = new DoraCalculator(DoraCalculatorTest.WEEK)
                 .calculate(DoraCalculatorTest.index(DoraCalculatorTest.workedExample()), DoraCalculatorTest.TO)
                 .services()
@@ -36,8 +49,11 @@ class RollingDoraTest {
     @Test
     void randomHistoriesMatchTheCalculatorAfterEveryAppend() {
         for (long seed = 1; seed <= 4; seed++) {
-            DoraSettings settings = new DoraSettings(Duration.ofDays(2), Duration.ofHours(6),
-                    seed % 2 == 0 ? Duration.ofMinutes(20) : Duration.ZERO, DoraBands.dora2023(),
+            DoraSettings settings = new DoraSettings(
+                    Duration.ofDays(2),
+                    Duration.ofHours(6),
+                    seed % 2 == 0 ? Duration.ofMinutes(20) : Duration.ZERO,
+                    DoraBands.dora2023(),
                     DoraTargets.defaults());
             compare(settings, new Random(seed), 600);
         }
@@ -59,14 +75,28 @@ class RollingDoraTest {
             for (int c = random.nextInt(3); c > 0; c--) {
                 commits.add(new Commit("c", t.minusSeconds(random.nextInt(3 * 86_400))));
             }
-            LedgerEntry entry = new LedgerEntry("e" + i, kind, service, environment, "", "", "", outcome,
-                    t.minusSeconds(random.nextInt(1800)), t, commits, "", "", Optional.empty());
+            LedgerEntry entry = new LedgerEntry(
+                    "e" + i,
+                    kind,
+                    service,
+                    environment,
+                    "",
+                    "",
+                    "",
+                    outcome,
+                    t.minusSeconds(random.nextInt(1800)),
+                    t,
+                    commits,
+                    "",
+                    "",
+                    Optional.empty());
             rolling.add(entry);
             index.add(entry);
             DoraSummary full = calculator.calculate(index, t);
             assertThat(rolling.overall()).as("overall after entry %d", i).isEqualTo(full.overall());
             for (DoraReport env : full.environments()) {
-                assertThat(rolling.environment(env.environment())).as("%s after entry %d", env.scope(), i)
+                assertThat(rolling.environment(env.environment()))
+                        .as("%s after entry %d", env.scope(), i)
                         .isEqualTo(env);
             }
             for (DoraReport service1 : full.services()) {

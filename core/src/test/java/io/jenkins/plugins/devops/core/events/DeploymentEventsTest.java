@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DeploymentEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DeploymentEvents EVENTS = new DeploymentEvents(URI.create("https://jenkins.example.com/job/shop/42/"));
+    private static final DeploymentEvents EVENTS =
+            new DeploymentEvents(URI.create("https://jenkins.example.com/job/shop/42/"));
 
     @ParameterizedTest
     @EnumSource(Outcome.class)
@@ -37,10 +38,15 @@ class DeploymentEventsTest {
             for (CloudEvent event : EVENTS.of(record)) {
                 if (event.getType().startsWith("dev.cdevents.")) {
                     JsonNode cdEvent = JSON.readTree(event.getData().toBytes());
-                    assertThat(CdEventsSchemas.validate(cdEvent)).as(event.getType() + " " + cdEvent).isEmpty();
-                    assertThat(cdEvent.path("context").path("specversion").asText()).isEqualTo("0.5.1");
-                    assertThat(event.getSubject()).isEqualTo(cdEvent.path("subject").path("id").asText());
-                    assertThat(event.getId()).isEqualTo(cdEvent.path("context").path("id").asText());
+                    assertThat(CdEventsSchemas.validate(cdEvent))
+                            .as(event.getType() + " " + cdEvent)
+                            .isEmpty();
+                    assertThat(cdEvent.path("context").path("specversion").asText())
+                            .isEqualTo("0.5.1");
+                    assertThat(event.getSubject())
+                            .isEqualTo(cdEvent.path("subject").path("id").asText());
+                    assertThat(event.getId())
+                            .isEqualTo(cdEvent.path("context").path("id").asText());
                 }
             }
         }
@@ -48,7 +54,8 @@ class DeploymentEventsTest {
 
     @Test
     void theSchemasRejectAnEventWithoutItsRequiredFields() throws IOException {
-        CloudEvent upgraded = EVENTS.of(Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10)).get(1);
+        CloudEvent upgraded = EVENTS.of(Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10))
+                .get(1);
         ObjectNode event = (ObjectNode) JSON.readTree(upgraded.getData().toBytes());
         ((ObjectNode) event.path("subject").path("content")).remove("artifactId");
         assertThat(CdEventsSchemas.validate(event)).isNotEmpty();
@@ -70,7 +77,9 @@ class DeploymentEventsTest {
         assertThat(types(firstInstall(Deployments.record("d", "s", Outcome.SUCCEEDED, 1))))
                 .containsExactly(DeploymentEvents.DEPLOYMENT_COMPLETED, DeploymentEvents.SERVICE_DEPLOYED);
         assertThat(types(Deployments.record("d", "s", Outcome.FAILED_ROLLED_BACK, 1)))
-                .containsExactly(DeploymentEvents.DEPLOYMENT_COMPLETED, DeploymentEvents.SERVICE_ROLLEDBACK,
+                .containsExactly(
+                        DeploymentEvents.DEPLOYMENT_COMPLETED,
+                        DeploymentEvents.SERVICE_ROLLEDBACK,
                         DeploymentEvents.INCIDENT_DETECTED);
         assertThat(types(Deployments.record("d", "s", Outcome.FAILED, 1)))
                 .containsExactly(DeploymentEvents.DEPLOYMENT_COMPLETED, DeploymentEvents.INCIDENT_DETECTED);
@@ -83,21 +92,44 @@ class DeploymentEventsTest {
     @Test
     void idsAreStablePerDeploymentAndDifferBetweenDeployments() {
         List<String> first = ids(Deployments.record("d1", "s", Outcome.FAILED_ROLLED_BACK, 1));
-        assertThat(ids(Deployments.record("d1", "s", Outcome.FAILED_ROLLED_BACK, 1))).isEqualTo(first);
+        assertThat(ids(Deployments.record("d1", "s", Outcome.FAILED_ROLLED_BACK, 1)))
+                .isEqualTo(first);
         assertThat(first).doesNotHaveDuplicates();
-        assertThat(ids(Deployments.record("d2", "s", Outcome.FAILED_ROLLED_BACK, 1))).doesNotContainAnyElementsOf(first);
+        assertThat(ids(Deployments.record("d2", "s", Outcome.FAILED_ROLLED_BACK, 1)))
+                .doesNotContainAnyElementsOf(first);
     }
 
     @Test
     void deploymentCompletedHasTheSeedShapePlusTheDeploymentDetails() throws IOException {
         DeploymentRecord base = Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10);
-        var measured = new GateResult("prometheus", GatePoint.STEP, 100, Verdict.PASSED, "", List.of(
-                new Measurement("request-success-rate", Deployments.T0, 99.5, Verdict.PASSED, ""),
-                new Measurement("response-time-p99", Deployments.T0, 0.182, Verdict.PASSED, "")));
-        DeploymentRecord record = new DeploymentRecord(base.deploymentId(), base.kind(), base.service(),
-                base.environment(), base.namespace(), base.strategy(), base.outcome(), base.version(),
-                base.previousVersion(), base.artifact(), base.startedAt(), base.finishedAt(), base.commits(),
-                base.triggeredBy(), "", List.of(), List.of(measured), List.of());
+        var measured = new GateResult(
+                "prometheus",
+                GatePoint.STEP,
+                100,
+                Verdict.PASSED,
+                "",
+                List.of(
+                        new Measurement("request-success-rate", Deployments.T0, 99.5, Verdict.PASSED, ""),
+                        new Measurement("response-time-p99", Deployments.T0, 0.182, Verdict.PASSED, "")));
+        DeploymentRecord record = new DeploymentRecord(
+                base.deploymentId(),
+                base.kind(),
+                base.service(),
+                base.environment(),
+                base.namespace(),
+                base.strategy(),
+                base.outcome(),
+                base.version(),
+                base.previousVersion(),
+                base.artifact(),
+                base.startedAt(),
+                base.finishedAt(),
+                base.commits(),
+                base.triggeredBy(),
+                "",
+                List.of(),
+                List.of(measured),
+                List.of());
         CloudEvent event = EVENTS.of(record).get(0);
         JsonNode data = JSON.readTree(event.getData().toBytes());
         assertThat(data.path("event").asText()).isEqualTo("deployment.completed");
@@ -105,7 +137,8 @@ class DeploymentEventsTest {
         assertThat(data.path("version").asText()).isEqualTo("1.4.2");
         assertThat(data.path("status").asText()).isEqualTo("healthy");
         assertThat(data.path("metrics").path("response_time").asDouble()).isEqualTo(0.182);
-        assertThat(data.path("metrics").path("error_rate").asDouble()).isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(data.path("metrics").path("error_rate").asDouble())
+                .isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(data.path("service").asText()).isEqualTo("checkout");
         assertThat(data.path("deployment_id").asText()).isEqualTo("d1");
         assertThat(data.path("strategy").asText()).isEqualTo("canary");
@@ -118,32 +151,85 @@ class DeploymentEventsTest {
 
     @Test
     void theArtifactIdIsAnOciPackageUrlWithTheDigest() throws IOException {
-        CloudEvent upgraded = EVENTS.of(Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10)).get(1);
-        String artifactId = JSON.readTree(upgraded.getData().toBytes()).path("subject").path("content")
-                .path("artifactId").asText();
-        assertThat(artifactId).isEqualTo("pkg:oci/checkout@sha256%3A0b31b1c02ff458ad9b7b81cbdf8f028bd54699fa151f221d1e8de6817db93427"
-                + "?repository_url=registry.example.com/shop/checkout&tag=1.4.2");
+        CloudEvent upgraded = EVENTS.of(Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10))
+                .get(1);
+        String artifactId = JSON.readTree(upgraded.getData().toBytes())
+                .path("subject")
+                .path("content")
+                .path("artifactId")
+                .asText();
+        assertThat(artifactId)
+                .isEqualTo("pkg:oci/checkout@sha256%3A0b31b1c02ff458ad9b7b81cbdf8f028bd54699fa151f221d1e8de6817db93427"
+                        + "?repository_url=registry.example.com/shop/checkout&tag=1.4.2");
     }
 
     @Test
     void aRecordWithoutEnvironmentIsRejectedWithAClearMessage() {
         DeploymentRecord base = Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10);
-        DeploymentRecord noEnv = new DeploymentRecord(base.deploymentId(), base.kind(), base.service(), "",
-                base.namespace(), base.strategy(), base.outcome(), base.version(), base.previousVersion(),
-                base.artifact(), base.startedAt(), base.finishedAt(), base.commits(), "", "", null, null, null);
+        DeploymentRecord noEnv = new DeploymentRecord(
+                base.deploymentId(),
+                base.kind(),
+                base.service(),
+                "",
+                base.namespace(),
+                base.strategy(),
+                base.outcome(),
+                base.version(),
+                base.previousVersion(),
+                base.artifact(),
+                base.startedAt(),
+                base.finishedAt(),
+                base.commits(),
+                "",
+                "",
+                null,
+                null,
+                null);
         assertThatThrownBy(() -> EVENTS.of(noEnv)).hasMessageContaining("has no environment");
     }
 
     static DeploymentRecord firstInstall(DeploymentRecord r) {
-        return new DeploymentRecord(r.deploymentId(), r.kind(), r.service(), r.environment(), r.namespace(),
-                r.strategy(), r.outcome(), r.version(), "", r.artifact(), r.startedAt(), r.finishedAt(), r.commits(),
-                r.triggeredBy(), r.failureReason(), r.phases(), r.gateResults(), r.events());
+        return new DeploymentRecord(
+                r.deploymentId(),
+                r.kind(),
+                r.service(),
+                r.environment(),
+                r.namespace(),
+                r.strategy(),
+                r.outcome(),
+                r.version(),
+                "",
+                r.artifact(),
+                r.startedAt(),
+                r.finishedAt(),
+                r.commits(),
+                r.triggeredBy(),
+                r.failureReason(),
+                r.phases(),
+                r.gateResults(),
+                r.events());
     }
 
     static DeploymentRecord rollback(DeploymentRecord r) {
-        return new DeploymentRecord(r.deploymentId(), DeploymentKind.ROLLBACK, r.service(), r.environment(),
-                r.namespace(), r.strategy(), r.outcome(), "1.4.1", "1.4.2", "", r.startedAt(), r.finishedAt(),
-                List.of(), r.triggeredBy(), r.failureReason(), r.phases(), r.gateResults(), r.events());
+        return new DeploymentRecord(
+                r.deploymentId(),
+                DeploymentKind.ROLLBACK,
+                r.service(),
+                r.environment(),
+                r.namespace(),
+                r.strategy(),
+                r.outcome(),
+                "1.4.1",
+                "1.4.2",
+                "",
+                r.startedAt(),
+                r.finishedAt(),
+                List.of(),
+                r.triggeredBy(),
+                r.failureReason(),
+                r.phases(),
+                r.gateResults(),
+                r.events());
     }
 
     private static List<String> types(DeploymentRecord record) {

@@ -61,9 +61,11 @@ class DeploymentLedgerTest {
 
     @Test
     void csvImportStoresEveryRow(@TempDir Path dir) throws IOException {
-        Path csv = Files.writeString(dir.resolve("d.csv"), "id,service,environment,result,finished_epoch_s,commit_epoch_s\n"
-                + "0,svc1,production,SUCCESS,1700000100,1700000000\n"
-                + "1,svc2,staging,FAILURE,1700000200,1700000150\n");
+        Path csv = Files.writeString(
+                dir.resolve("d.csv"),
+                "id,service,environment,result,finished_epoch_s,commit_epoch_s\n"
+                        + "0,svc1,production,SUCCESS,1700000100,1700000000\n"
+                        + "1,svc2,staging,FAILURE,1700000200,1700000150\n");
         try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
             assertThat(DeploymentCsv.importInto(csv, ledger)).isEqualTo(2);
             List<LedgerEntry> entries = ledger.entries();
@@ -76,7 +78,9 @@ class DeploymentLedgerTest {
     @Test
     void aBadCsvRowNamesItsLineAndStoresNothing(@TempDir Path dir) throws IOException {
         String header = "id,service,environment,result,finished_epoch_s,commit_epoch_s\n";
-        assertCsvError(dir, header + "0,svc1,production,SUCCESS,100,50\n1,svc1,production,MAYBE,200,100\n",
+        assertCsvError(
+                dir,
+                header + "0,svc1,production,SUCCESS,100,50\n1,svc1,production,MAYBE,200,100\n",
                 "line 3: unknown result 'MAYBE'; use SUCCESS or FAILURE");
         assertCsvError(dir, header + "0,,production,SUCCESS,100,50\n", "line 2: service is empty");
         assertCsvError(dir, header + "0,svc,,SUCCESS,100,50\n", "line 2: environment is empty");

@@ -35,7 +35,11 @@ class LedgerCrashTest {
     private static int killWriterAfter(Path dir, int target) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(
-                        java, "-cp", System.getProperty("java.class.path"), LedgerWriterMain.class.getName(), dir.toString())
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LedgerWriterMain.class.getName(),
+                        dir.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         int acked = 0;

@@ -31,7 +31,8 @@ class LedgerFormatCompatibilityTest {
             LedgerEntry first = entries.get(0);
             assertThat(first.commits()).hasSize(2);
             assertThat(first.commits().get(1).time()).isEqualTo(Instant.parse("2026-11-02T08:00:00Z"));
-            assertThat(first.artifact()).endsWith("@sha256:0b31b1c02ff458ad9b7b81cbdf8f028bd54699fa151f221d1e8de6817db93427");
+            assertThat(first.artifact())
+                    .endsWith("@sha256:0b31b1c02ff458ad9b7b81cbdf8f028bd54699fa151f221d1e8de6817db93427");
             LedgerEntry failed = entries.get(1);
             assertThat(failed.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
             assertThat(failed.rolledBackAt()).contains(Instant.parse("2026-11-03T10:12:00Z"));
@@ -82,8 +83,8 @@ class LedgerFormatCompatibilityTest {
     }
 
     private static void copyFixture(String name, Path dir) throws IOException {
-        try (InputStream in = LedgerFormatCompatibilityTest.class.getResourceAsStream(
-                "/ledger/" + name + "/deployments.jsonl")) {
+        try (InputStream in =
+                LedgerFormatCompatibilityTest.class.getResourceAsStream("/ledger/" + name + "/deployments.jsonl")) {
             Files.copy(in, dir.resolve(DeploymentLedger.LOG));
         }
     }

@@ -44,9 +44,20 @@ public final class LedgerWriterMain {
         for (int c = 0; c < 1 + n % 7; c++) {
             commits.add(new Commit("sha-" + n + "-" + c + "-" + "x".repeat(40), finished.minusSeconds(600L + c)));
         }
-        return new LedgerEntry("e" + n, n % 11 == 0 ? DeploymentKind.ROLLBACK : DeploymentKind.DEPLOY,
-                "svc" + (n % 5), "production", "v" + n, "v" + (n - 1), "registry/app:v" + n,
-                n % 13 == 0 ? Outcome.FAILED : Outcome.SUCCEEDED, finished.minusSeconds(30), finished, commits,
-                "canary", "crash-test", Optional.empty());
+        return new LedgerEntry(
+                "e" + n,
+                n % 11 == 0 ? DeploymentKind.ROLLBACK : DeploymentKind.DEPLOY,
+                "svc" + (n % 5),
+                "production",
+                "v" + n,
+                "v" + (n - 1),
+                "registry/app:v" + n,
+                n % 13 == 0 ? Outcome.FAILED : Outcome.SUCCEEDED,
+                finished.minusSeconds(30),
+                finished,
+                commits,
+                "canary",
+                "crash-test",
+                Optional.empty());
     }
 }
