@@ -61,6 +61,24 @@ class PluginArchitectureTest {
             .should()
             .haveRawType(Secret.class);
 
+    /** The prometheus plugin is optional: only the metrics extension may touch its classes. */
+    @ArchTest
+    static final ArchRule PROMETHEUS_ONLY_IN_METRICS = noClasses()
+            .that()
+            .resideOutsideOfPackages("io.jenkins.plugins.devops.metrics..", "io.jenkins.plugins.devops.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.prometheus..");
+
+    /** The kubernetes plugin is optional: only the cloud client lookup may touch its classes. */
+    @ArchTest
+    static final ArchRule KUBERNETES_PLUGIN_ONLY_FOR_CLOUDS = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("io.jenkins.plugins.devops.credentials.CloudClients")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.csanchez.jenkins.plugins.kubernetes..");
+
     @ArchTest
     static final ArchRule STEPS_LIVE_IN_STEPS = noClasses()
             .that()
