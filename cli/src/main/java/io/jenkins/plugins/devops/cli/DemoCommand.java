@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Show the product on this repository's samples, without a cluster: a dry-run canary plan of"
-                    + " docs/examples/k8s/checkout.yaml and a check of the workspace context in ai-state/.",
+                    + " docs/examples/k8s/checkout.yaml, the DORA figures of docs/examples/deployments.csv and a"
+                    + " check of the workspace context in ai-state/.",
             "Each part prints the devops command it runs, so you can run it yourself."
         },
         footer = {
@@ -45,8 +46,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Path root = repository.toAbsolutePath().normalize();
         Path examples = root.resolve("docs/examples");
-        if (!Files.isRegularFile(examples.resolve("k8s/checkout.yaml"))) {
-            throw new UsageException("no docs/examples/k8s/checkout.yaml under " + root
+        if (!Files.isRegularFile(examples.resolve("k8s/checkout.yaml"))
+                || !Files.isRegularFile(examples.resolve("deployments.csv"))) {
+            throw new UsageException("no docs/examples/k8s/checkout.yaml and deployments.csv under " + root
                     + "; run the demo from the repository root or pass --repository DIR");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -69,7 +71,18 @@ final class DemoCommand implements Callable<Integer> {
                 "--image",
                 "ghcr.io/example/checkout:1.4.2"));
 
-        heading(out, "2. Workspace context: ai-state/active/devops/ against the JSON schemas in core/");
+        heading(out, "2. DORA figures of the sample history: two weeks of three services");
+        exitCodes.add(run(
+                out,
+                "dora",
+                "--import",
+                relative(root, examples.resolve("deployments.csv")),
+                "--window",
+                "14d",
+                "--at",
+                "latest"));
+
+        heading(out, "3. Workspace context: ai-state/active/devops/ against the JSON schemas in core/");
         List<String> problems = WorkspaceContextValidator.validate(root);
         if (problems.isEmpty()) {
             out.println("valid: pipelines.json, infrastructure.json, monitoring.json and tasks/*.json");

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.devops.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.devops.core.analysis.GateFactory;
+import io.jenkins.plugins.devops.core.analysis.GateSpec;
 import io.jenkins.plugins.devops.core.deploy.DeploymentEngine;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRequest;
@@ -9,6 +11,7 @@ import io.jenkins.plugins.devops.core.gate.CrashLoopGate;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.core.gate.ReadinessGate;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code devops deploy}: deploys against a real cluster, printing progress per phase and the outcome. The health
- * gates are always readiness and crash-loop detection.
+ * gates are readiness and crash-loop detection, then whatever {@code --gates} configures.
  */
 @Command(
         name = "deploy",
@@ -57,6 +60,13 @@ final class DeployCommand implements Callable<Integer> {
             description = "Fail when a new pod's containers restarted this often (default 3).")
     int maxRestarts;
 
+    @Option(
+            names = "--gates",
+            paramLabel = "FILE",
+            description = "More health gates in YAML: analysis, smokeTests, webhooks (docs/analysis.md). A"
+                    + " credentialsId there names an environment variable holding the secret.")
+    Path gatesFile;
+
     @Spec
     CommandSpec spec;
 
@@ -66,6 +76,11 @@ final class DeployCommand implements Callable<Integer> {
             throw new UsageException("--max-restarts must be 1 or more, got " + maxRestarts);
         }
         DeploymentRequest deployment = request.toRequest(false);
+        // Gates are built (credentials resolved) before the cluster is touched, so bad settings change nothing.
+        List<HealthGate> configured = gatesFile == null
+                ? List.of()
+                : new GateFactory(EnvironmentSecrets::resolve)
+                        .create(GateSpec.fromYaml(InputFile.read(gatesFile, "gates file", "--gates")));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = format.json() ? spec.commandLine().getErr() : out;
         DeploymentRecord record;
@@ -73,6 +88,7 @@ final class DeployCommand implements Callable<Integer> {
             List<HealthGate> gates = new ArrayList<>();
             gates.add(new ReadinessGate(client));
             gates.add(new CrashLoopGate(client, maxRestarts));
+            gates.addAll(configured);
             record = new DeploymentEngine(client, EngineOptions.defaults())
                     .deploy(deployment, gates, new ProgressPrinter(progress));
         }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             DeployCommand.class,
             RollbackCommand.class,
+            ChecklistCommand.class,
             DoraCommand.class,
             EventsCommand.class,
             DemoCommand.class

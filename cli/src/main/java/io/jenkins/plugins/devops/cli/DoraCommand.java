@@ -1,10 +1,12 @@
 package io.jenkins.plugins.devops.cli;
 
+import io.jenkins.plugins.devops.core.dora.AvailabilitySource;
 import io.jenkins.plugins.devops.core.dora.DoraCalculator;
 import io.jenkins.plugins.devops.core.dora.DoraJson;
 import io.jenkins.plugins.devops.core.dora.DoraSettings;
 import io.jenkins.plugins.devops.core.dora.DoraSummary;
 import io.jenkins.plugins.devops.core.dora.DoraText;
+import io.jenkins.plugins.devops.core.dora.PrometheusAvailability;
 import io.jenkins.plugins.devops.core.ledger.DeploymentCsv;
 import io.jenkins.plugins.devops.core.ledger.DeploymentLedger;
 import io.jenkins.plugins.devops.core.ledger.LedgerIndex;
@@ -72,6 +74,18 @@ public final class DoraCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(
+            names = "--prometheus",
+            paramLabel = "URL",
+            description = "Take availability from this Prometheus (with --availability-query).")
+    java.net.URI prometheus;
+
+    @Option(
+            names = "--availability-query",
+            paramLabel = "PROMQL",
+            description = "PromQL giving one value in 0..1; may use $service, $environment and $window.")
+    String availabilityQuery;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -79,7 +93,7 @@ public final class DoraCommand implements Callable<Integer> {
             DoraSettings settings = DoraSettings.defaults().withWindow(window(window));
             LedgerIndex index = load();
             Instant end = end(index);
-            DoraSummary summary = new DoraCalculator(settings).calculate(index, end);
+            DoraSummary summary = new DoraCalculator(settings, availability()).calculate(index, end);
             PrintWriter out = spec.commandLine().getOut();
             out.print(
                     format == Format.json
@@ -92,6 +106,17 @@ public final class DoraCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+    }
+
+    private AvailabilitySource availability() {
+        if (prometheus == null && availabilityQuery == null) {
+            return AvailabilitySource.FROM_LEDGER;
+        }
+        if (prometheus == null || availabilityQuery == null) {
+            throw new IllegalArgumentException(
+                    "give both --prometheus URL and --availability-query PROMQL, or neither");
+        }
+        return new PrometheusAvailability(prometheus, availabilityQuery, Duration.ofSeconds(10));
     }
 
     private LedgerIndex load() throws IOException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -34,6 +35,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             // (InvalidRequestException and friends) whose messages already say how to fix the input.
             err.println(name + ": " + ex.getMessage());
             exitCode = ExitCodes.USAGE;
+        } else if (ex instanceof KubernetesClientException kubernetes) {
+            err.println(name + ": failed: " + ClusterErrors.describe(kubernetes));
+            exitCode = ExitCodes.FAILED;
         } else {
             err.println(name + ": failed: " + describe(ex));
             exitCode = ExitCodes.FAILED;

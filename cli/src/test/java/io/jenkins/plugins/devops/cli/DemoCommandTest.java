@@ -17,6 +17,9 @@ class DemoCommandTest {
                 .contains("$ devops plan -f ")
                 .contains("Plan: canary deployment of checkout to staging (namespace shop): 1.4.1 -> 1.4.2")
                 .containsPattern("weight +50%")
+                .contains("$ devops dora --import ")
+                .containsPattern("checkout/production +19 ")
+                .contains("overall: deployment frequency ELITE")
                 .contains("valid: pipelines.json, infrastructure.json, monitoring.json and tasks/*.json");
         assertThat(result.err()).isEmpty();
     }
@@ -27,7 +30,7 @@ class DemoCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
-                .isEqualTo("devops demo: no docs/examples/k8s/checkout.yaml under " + elsewhere
+                .isEqualTo("devops demo: no docs/examples/k8s/checkout.yaml and deployments.csv under " + elsewhere
                         + "; run the demo from the repository root or pass --repository DIR"
                         + System.lineSeparator());
     }

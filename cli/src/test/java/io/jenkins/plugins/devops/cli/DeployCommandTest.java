@@ -3,9 +3,18 @@ package io.jenkins.plugins.devops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.jenkins.plugins.devops.core.kube.DeploymentLease;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +125,142 @@ class DeployCommandTest {
                 .isEqualTo("devops deploy: kubeconfig 'missing-kubeconfig' does not exist; pass an existing file with"
                         + " --kubeconfig" + NL);
         assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void smokeTestFromTheGatesFileDecidesTheDeployment() throws Exception {
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger status = new AtomicInteger(200);
+        AtomicInteger calls = new AtomicInteger();
+        service.createContext("/healthz", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        service.start();
+        try {
+            Path gates = Files.writeString(
+                    temp.resolve("gates.yaml"),
+                    """
+                    smokeTests:
+                      - name: health
+                        url: http://127.0.0.1:%d/healthz
+                    """
+                            .formatted(service.getAddress().getPort()));
+            assertThat(deploy("rolling", "1.4.1").exitCode()).isZero();
+
+            CliResult passed = deploy("canary", "1.4.2", "--steps", "50,100", "--gates", gates.toString());
+            status.set(503);
+            CliResult failed = deploy("canary", "1.4.3", "--steps", "50,100", "--gates", gates.toString());
+
+            assertThat(passed.exitCode()).as(passed.toString()).isZero();
+            assertThat(passed.out()).contains("gate smoke-tests: PASSED");
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(failed.out())
+                    .contains("gate smoke-tests: FAILED")
+                    .contains("FAILED_ROLLED_BACK: deployment of checkout 1.4.3");
+            assertThat(image("checkout")).isEqualTo(IMAGE + "1.4.2");
+            assertThat(calls.get()).isGreaterThanOrEqualTo(2);
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    @Test
+    void invalidGatesFileIsAUsageErrorBeforeAnyWrite() throws Exception {
+        Path gates = Files.writeString(
+                temp.resolve("gates.yaml"),
+                """
+                smokeTest:
+                  - url: http://127.0.0.1:1/healthz
+                """);
+
+        CliResult result = deploy("rolling", "1.4.1", "--gates", gates.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("devops deploy: gate configuration: unknown key 'smokeTest'");
+        assertThat(result.err().lines()).hasSize(1);
+        assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void gateCredentialMissingFromTheEnvironmentIsAUsageError() throws Exception {
+        Path gates = Files.writeString(
+                temp.resolve("gates.yaml"),
+                """
+                webhooks:
+                  - name: qa
+                    url: http://127.0.0.1:1/hook
+                    credentialsId: DEVOPS_TEST_UNSET_SECRET
+                """);
+
+        CliResult result = deploy("rolling", "1.4.1", "--gates", gates.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("devops deploy: webhook 'qa': credentials 'DEVOPS_TEST_UNSET_SECRET' were not found or are"
+                        + " empty; create them or fix credentialsId" + NL);
+        assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void deploymentWhileAnotherHoldsTheLeaseIsRefusedNamingTheHolder() {
+        new DeploymentLease(cluster.admin(), "shop", "devops-checkout-staging", Clock.systemUTC())
+                .acquire("checkout-staging-other (alice)", Duration.ofMinutes(10), message -> {});
+
+        CliResult result = deploy("rolling", "1.4.1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err())
+                .startsWith("devops deploy: failed: another deployment of this service and environment is running:"
+                        + " lease shop/devops-checkout-staging is held by 'checkout-staging-other (alice)' until ")
+                .endsWith("; wait for it to finish, or abort it" + NL);
+        assertThat(cluster.admin()
+                        .apps()
+                        .deployments()
+                        .inNamespace("shop")
+                        .withName("checkout")
+                        .get())
+                .isNull();
+    }
+
+    @Test
+    void unknownContextIsAUsageErrorListingTheContexts() {
+        CliResult result = deploy("rolling", "1.4.1", "--context", "prod");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo(
+                        "devops deploy: kubeconfig '" + kubeconfig + "' has no context 'prod'; use one of [mock]" + NL);
+        assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void unreachableClusterFailsWithWhatToCheckAndNoSecret() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path unreachable =
+                Samples.kubeconfig(Files.createDirectory(temp.resolve("down")), "http://127.0.0.1:" + closedPort);
+
+        CliResult result = CliResult.inProcess(
+                "deploy",
+                "-f",
+                Samples.CHECKOUT.toString(),
+                "--service",
+                "checkout",
+                "--environment",
+                "staging",
+                "--kubeconfig",
+                unreachable.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err())
+                .startsWith("devops deploy: failed: cannot reach the Kubernetes API server (")
+                .endsWith("); check --kubeconfig and --context, and that the cluster is up" + NL)
+                .doesNotContain(Samples.TOKEN);
+        assertThat(result.err().lines()).hasSize(1);
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.jenkins.plugins.devops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DevopsCommandTest {
 
@@ -16,6 +18,24 @@ class DevopsCommandTest {
                 .contains("DORA")
                 .contains("Exit codes: 0 done, 1 deployment or policy failed, 2 usage or input error.");
         assertThat(result.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plan", "deploy", "rollback", "demo"})
+    void everyCommandHasHelpWithItsExitCodes(String command) {
+        CliResult result = CliResult.inProcess(command, "--help");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("Usage: devops " + command).contains("Exit codes: 0 ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plan", "deploy", "rollback", "demo"})
+    void everyCommandHasVersion(String command) {
+        CliResult result = CliResult.inProcess(command, "--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("devops 0.1.0-SNAPSHOT");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.jenkins.plugins.devops.core.analysis.prometheus.MetricAnalysisSpec;
 import io.jenkins.plugins.devops.core.analysis.prometheus.PrometheusAnalysisGate;
 import io.jenkins.plugins.devops.core.analysis.prometheus.PrometheusClient;
 import io.jenkins.plugins.devops.core.analysis.prometheus.PrometheusEndpoint;
+import io.jenkins.plugins.devops.core.analysis.smoke.SmokeCheckSpec;
 import io.jenkins.plugins.devops.core.analysis.smoke.SmokeTestGate;
 import io.jenkins.plugins.devops.core.analysis.webhook.WebhookGate;
 import io.jenkins.plugins.devops.core.analysis.webhook.WebhookSpec;
@@ -15,7 +16,9 @@ import io.jenkins.plugins.devops.core.gate.HealthGate;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -72,7 +75,14 @@ public final class GateFactory {
             gates.add(new WebhookGate(webhook, http, secret));
         }
         if (!spec.smokeTests().isEmpty()) {
-            gates.add(new SmokeTestGate("smoke-tests", spec.smokeTests(), http));
+            Map<String, String> smokeSecrets = new HashMap<>();
+            for (SmokeCheckSpec check : spec.smokeTests()) {
+                if (!check.credentialsId().isEmpty()) {
+                    smokeSecrets.put(
+                            check.credentialsId(), secret(check.credentialsId(), "smoke check '" + check.name() + "'"));
+                }
+            }
+            gates.add(new SmokeTestGate("smoke-tests", spec.smokeTests(), http, smokeSecrets));
         }
         if (!spec.metrics().isEmpty()) {
             List<PrometheusAnalysisGate.MetricProbe> probes = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * GateSpec spec = GateSpec.fromMaps(
  *         List.of(Map.of("name", "error-rate", "template", "request-success-rate",
  *                 "interval", "30s", "count", 5, "prometheusUrl", "http://prometheus:9090")),
- *         List.of(Map.of("url", "http://{{targets.previewService}}:8080/health")),
+ *         List.of(Map.of("url", "http://{{service}}.{{namespace}}.svc:8080/health")),
  *         List.of());
  * }</pre>
  *

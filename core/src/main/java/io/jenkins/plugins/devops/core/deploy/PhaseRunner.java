@@ -51,7 +51,10 @@ final class PhaseRunner {
             }
             Map<String, Long> generations = new HashMap<>();
             for (HasMetadata object : phase.writes()) {
-                HasMetadata stored = writer.write(object);
+                HasMetadata cached = object instanceof Deployment
+                        ? watcher.cached(object.getMetadata().getName())
+                        : null;
+                HasMetadata stored = writer.write(object, cached);
                 if (stored instanceof Deployment d) {
                     Long g = d.getMetadata().getGeneration();
                     generations.put(d.getMetadata().getName(), g == null ? 0 : g);

@@ -16,9 +16,11 @@ import java.util.Map;
  * never leaves traffic pointing at nothing:
  *
  * <ol>
+ *   <li>HTTPRoutes restored first: their old backends are the original Services, which select the old pods
+ *       throughout;
  *   <li>supporting objects (ConfigMaps, Secrets, HPAs ...) restored;
  *   <li>Deployments that served before (replicas above 0) restored, and their rollout awaited;
- *   <li>Services and HTTPRoutes restored (selectors and weights point back at the old version, which is ready);
+ *   <li>Services restored (selectors point back at the old version, which is ready);
  *   <li>Deployments that did not serve before restored (scaled to 0), objects that did not exist deleted.
  * </ol>
  */
@@ -39,6 +41,7 @@ final class SnapshotRestorer {
         List<HasMetadata> supporting = new ArrayList<>();
         List<Deployment> serving = new ArrayList<>();
         List<HasMetadata> routing = new ArrayList<>();
+        List<HasMetadata> routes = new ArrayList<>();
         List<HasMetadata> idle = new ArrayList<>();
         List<HasMetadata> created = new ArrayList<>();
         for (Map.Entry<String, HasMetadata> e : snapshot.written().entrySet()) {
@@ -52,11 +55,16 @@ final class SnapshotRestorer {
                 } else {
                     idle.add(d);
                 }
-            } else if (before instanceof Service || before instanceof HTTPRoute) {
+            } else if (before instanceof HTTPRoute) {
+                routes.add(before);
+            } else if (before instanceof Service) {
                 routing.add(before);
             } else {
                 supporting.add(before);
             }
+        }
+        for (HasMetadata o : routes) {
+            restoreOne(o);
         }
         for (HasMetadata o : supporting) {
             restoreOne(o);

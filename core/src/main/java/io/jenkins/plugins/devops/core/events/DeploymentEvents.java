@@ -174,7 +174,8 @@ public final class DeploymentEvents {
             return null;
         }
         // success rates come as percentages (99.5) or fractions (0.995)
-        return success > 1 ? (100 - success) / 100 : 1 - success;
+        double rate = success > 1 ? (100 - success) / 100 : 1 - success;
+        return Math.round(rate * 1e9) / 1e9; // 99.7% gives 0.003, not 0.0029999999999999714
     }
 
     private static Double lastValue(DeploymentRecord record, Pattern metric) {

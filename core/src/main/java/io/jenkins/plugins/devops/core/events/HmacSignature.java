@@ -15,6 +15,15 @@ public final class HmacSignature {
     /** The request header that carries the signature. */
     public static final String HEADER = "X-Devops-Signature-256";
 
+    // Mac.getInstance looks up providers on every call; one instance per thread keeps signing cheap at 1000s/s.
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    });
+
     private HmacSignature() {}
 
     /** {@code sha256=<lower-case hex of HMAC-SHA256(secret, body)>}. */
@@ -23,7 +32,7 @@ public final class HmacSignature {
             throw new IllegalArgumentException("an HMAC secret must not be empty");
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {

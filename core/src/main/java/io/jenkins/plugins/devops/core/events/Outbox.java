@@ -136,11 +136,12 @@ public final class Outbox implements Closeable {
             if (batch.isEmpty()) {
                 continue;
             }
-            List<String> errors = deliver(batch);
             try {
-                settle(batch, errors);
-            } catch (IOException e) {
-                lastError = "outbox " + directory + ": " + e.getMessage();
+                settle(batch, deliver(batch));
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    lastError = "outbox " + directory + ": " + e.getMessage();
+                }
             }
         }
     }
@@ -307,13 +308,15 @@ public final class Outbox implements Closeable {
         synchronized (lock) {
             lock.notifyAll();
         }
+        // Requests in flight are abandoned, not awaited: their events stay pending on disk.
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+        worker.interrupt();
         try {
             worker.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (senders != null) {
-            senders.shutdownNow();
         }
         synchronized (lock) {
             pendingLog.close();

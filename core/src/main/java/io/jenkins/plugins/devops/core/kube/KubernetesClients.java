@@ -17,9 +17,12 @@ import java.util.Base64;
  * }</pre>
  */
 public final class KubernetesClients {
-    static final int RETRY_LIMIT = 5;
-    static final int RETRY_INTERVAL_MS = 250;
-    static final int REQUEST_TIMEOUT_MS = 30_000;
+    /** Retries after the first attempt of a request that got 5xx/429 or failed to connect or timed out. */
+    public static final int RETRY_LIMIT = 5;
+    /** First backoff interval; it doubles with each retry. */
+    public static final int RETRY_INTERVAL_MS = 250;
+
+    public static final int REQUEST_TIMEOUT_MS = 30_000;
 
     private KubernetesClients() {}
 

@@ -33,11 +33,22 @@ public final class ResourceWriter {
 
     /** Creates or replaces {@code desired}; returns the stored object. */
     public <T extends HasMetadata> T write(T desired) {
+        return write(desired, null);
+    }
+
+    /**
+     * Creates or replaces {@code desired}, first trying a replace based on {@code cached} (e.g. an informer's copy)
+     * to save the read; a stale cache only costs a 409 and the usual re-read.
+     */
+    public <T extends HasMetadata> T write(T desired, HasMetadata cached) {
         for (int attempt = 0; ; attempt++) {
             T copy = client.getKubernetesSerialization().clone(desired);
             clearServerFields(copy.getMetadata());
             try {
-                T current = client.resource(copy).get();
+                @SuppressWarnings("unchecked")
+                T current = attempt == 0 && cached != null
+                        ? (T) cached
+                        : client.resource(copy).get();
                 if (current == null) {
                     return client.resource(copy).create();
                 }

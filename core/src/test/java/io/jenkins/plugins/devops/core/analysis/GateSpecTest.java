@@ -67,6 +67,15 @@ class GateSpecTest {
     }
 
     @Test
+    void statusLabelIsConfigurable() {
+        MetricAnalysisSpec spec = analysis(metric("template", "request-success-rate", "statusLabel", "code"))
+                .metrics()
+                .get(0);
+
+        assertThat(spec.query()).contains("code!~\"5..\"").doesNotContain("status");
+    }
+
+    @Test
     void emptyQueryIsRejected() {
         assertThatThrownBy(() -> analysis(metric("query", " ", "min", 1)))
                 .isInstanceOf(InvalidGateConfigurationException.class)
@@ -153,7 +162,7 @@ class GateSpecTest {
                 PROM,
                 "metrics",
                 List.of(Map.of("name", "errors", "query", "sum(rate(errors_total[1m]))"))));
-        assertThatThrownBy(() -> analysis(judge)).hasMessageContaining("must contain {{track}}");
+        assertThatThrownBy(() -> analysis(judge)).hasMessageContaining("must contain {{track}} or {{podRegex}}");
 
         judge.put(
                 "metrics", List.of(Map.of("template", "request-success-rate"), Map.of("template", "request-duration")));
@@ -168,7 +177,7 @@ class GateSpecTest {
         assertThat(spec.metrics())
                 .extracting(m -> m.direction())
                 .containsExactly(Direction.DECREASE, Direction.INCREASE);
-        assertThat(spec.metrics().get(0).query()).contains("track=\"{{track}}\"");
+        assertThat(spec.metrics().get(0).query()).contains("namespace=\"{{namespace}}\",pod=~\"{{podRegex}}\"");
     }
 
     @Test

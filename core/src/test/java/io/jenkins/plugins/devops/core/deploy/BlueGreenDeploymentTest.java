@@ -84,7 +84,7 @@ class BlueGreenDeploymentTest {
         DeploymentRecord record =
                 engine.deploy(request("registry/shop:1.1.0", 2, KEEP_OLD_SLOT).build(), List.of(gate), null);
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("smoke test 503");
         assertThat(objects(cluster)).isEqualTo(before);
         assertThat(selector()).containsEntry("devops.jenkins.io/slot", "blue");
@@ -103,7 +103,7 @@ class BlueGreenDeploymentTest {
                 engine.deploy(request("registry/shop:1.2.0", 2, KEEP_OLD_SLOT).build(), List.of(), null);
 
         cluster.traffic().clearFaults();
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("500");
         assertThat(record.phases())
                 .extracting(PhaseRecord::name, PhaseRecord::result)

@@ -102,7 +102,7 @@ class CanaryDeploymentTest {
                 List.of(gate),
                 null);
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("error rate 7% above 1%", "weight 50%");
         assertThat(record.phases())
                 .extracting(PhaseRecord::result)
@@ -122,7 +122,7 @@ class CanaryDeploymentTest {
                 List.of(new CrashLoopGate(cluster.client(), 3)),
                 null);
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("crash-looping", "5 restarts");
         assertThat(objects(cluster)).isEqualTo(before);
     }
@@ -135,7 +135,7 @@ class CanaryDeploymentTest {
         DeploymentRecord record =
                 engine.deploy(request("registry/shop:stuck", 4, CANARY).build(), List.of(), null);
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("shop-canary exceeded its progress deadline");
         assertThat(objects(cluster)).isEqualTo(before);
     }

@@ -93,8 +93,13 @@ class LeaseAndAbortTest {
                         "took over expired lease devops-shop-prod from " + "'shop-prod-20261123-ghost (carol)'"));
     }
 
-    @Test
-    void liveLeaseOfAnotherHolderRefusesBeforeAnyWrite() {
+    static List<StrategySettings> strategies() {
+        return List.of(StrategySettings.rolling(), StrategySettings.recreate(), StrategySettings.blueGreen(), CANARY);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("strategies")
+    void liveLeaseOfAnotherHolderRefusesBeforeAnyWrite(StrategySettings strategy) {
         ZonedDateTime now = ZonedDateTime.now();
         cluster.seed(new LeaseBuilder()
                 .withNewMetadata()

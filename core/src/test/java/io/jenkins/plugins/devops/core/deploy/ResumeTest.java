@@ -153,7 +153,7 @@ class ResumeTest {
         DeploymentRecord record = engine.resume(
                 state, update, List.of(ScriptedGate.failingWhen(c -> c.weight() == 100, "latency p99 900 ms")), null);
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("latency p99 900 ms");
         assertThat(objects(cluster)).isEqualTo(before);
     }

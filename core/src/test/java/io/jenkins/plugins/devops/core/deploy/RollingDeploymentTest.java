@@ -82,9 +82,48 @@ class RollingDeploymentTest {
                 List.of(),
                 null);
 
-        assertThat(record.outcome()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("exceeded its progress deadline");
         assertThat(objects(cluster)).isEqualTo(before);
         assertThat(image(cluster, "shop")).isEqualTo("registry/shop:1.0.0");
+    }
+
+    @Test
+    void recreateReplacesAllPodsAndRollsBackOnFailure() {
+        DeploymentRecord first = engine.deploy(
+                request("registry/shop:1.0.0", 2, StrategySettings.recreate()).build(), List.of(), null);
+        assertThat(first.outcome()).as(first.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(EngineFixture.deployment(cluster, "shop")
+                        .getSpec()
+                        .getStrategy()
+                        .getType())
+                .isEqualTo("Recreate");
+        Map<String, Object> before = objects(cluster);
+
+        DeploymentRecord failed = engine.deploy(
+                request("registry/shop:1.1.0", 2, StrategySettings.recreate()).build(),
+                List.of(ScriptedGate.failingWhen(c -> c.point() == GatePoint.CONFIRM_PROMOTION, "manual check: no")),
+                null);
+
+        assertThat(failed.outcome()).as(failed.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(failed.failureReason()).contains("manual check: no");
+        assertThat(objects(cluster)).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunReturnsThePlanAndWritesNothing() {
+        cluster.traffic().clearRequests();
+        EngineFixture.Recorder progress = new EngineFixture.Recorder();
+
+        DeploymentRecord record = engine.deploy(
+                request("registry/shop:1.0.0", 2, StrategySettings.rolling())
+                        .dryRun(true)
+                        .build(),
+                List.of(),
+                progress);
+
+        assertThat(record.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record.events()).singleElement().asString().contains("dry run: nothing written", "rolling update");
+        assertThat(cluster.traffic().writes()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.devops.core.gate.GateProgress;
 import io.jenkins.plugins.devops.core.gate.GateResult;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.core.gate.Track;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -39,7 +40,7 @@ public final class ApprovalGate implements HealthGate {
         }
         ApprovalRequest request = new ApprovalRequest(
                 "devops-approval-" + context.deploymentId() + "-"
-                        + context.point().name().toLowerCase(),
+                        + context.point().name().toLowerCase(Locale.ROOT),
                 Placeholders.render(spec.message(), Placeholders.of(context, Track.CANARY)),
                 context.service(),
                 context.environment(),

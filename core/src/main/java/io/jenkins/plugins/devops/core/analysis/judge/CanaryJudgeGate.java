@@ -107,18 +107,8 @@ public final class CanaryJudgeGate implements HealthGate {
             QueryOutcome canary = sample(metric, context, Track.CANARY, now);
             MetricComparison comparison = classifier.classify(metric, values(baseline), values(canary));
             if (comparison.classification() == Classification.NODATA) {
-                String why = problem(baseline) + problem(canary);
-                comparison = new MetricComparison(
-                        comparison.metric(),
-                        comparison.classification(),
-                        comparison.failed(),
-                        comparison.critical(),
-                        comparison.weight(),
-                        comparison.u(),
-                        comparison.pValue(),
-                        comparison.baselineMean(),
-                        comparison.canaryMean(),
-                        comparison.note() + why);
+                // Say why there was no data: a query error or an unreachable Prometheus reads differently from none.
+                comparison = comparison.withNoteAppended(problem(baseline) + problem(canary));
             }
             comparisons.add(comparison);
         }

@@ -25,6 +25,12 @@ public record MetricComparison(
         double baselineMean,
         double canaryMean,
         String note) {
+    /** A copy whose note ends with {@code more}. */
+    public MetricComparison withNoteAppended(String more) {
+        return new MetricComparison(
+                metric, classification, failed, critical, weight, u, pValue, baselineMean, canaryMean, note + more);
+    }
+
     /** Whether the metric takes part in the score: everything but unrequired no-data. */
     public boolean scored() {
         return classification != Classification.NODATA || failed;

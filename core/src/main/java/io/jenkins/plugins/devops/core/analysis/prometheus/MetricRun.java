@@ -83,10 +83,11 @@ final class MetricRun {
                 continue;
             }
             pass = policy.mode() == InconclusivePolicy.Mode.PASS;
-            String retried =
-                    policy.mode() == InconclusivePolicy.Mode.RETRY ? " after " + policy.retries() + " retries" : "";
-            note = problem + "; still inconclusive" + retried + ", counted as " + (pass ? "passed" : "failed")
-                    + " (inconclusive policy: " + policy.mode().label() + ")";
+            String retried = policy.mode() == InconclusivePolicy.Mode.RETRY
+                    ? "; still inconclusive after " + policy.retries() + " retries"
+                    : "";
+            note = problem + retried + "; counted as " + (pass ? "passed" : "failed") + " (inconclusive policy: "
+                    + policy.mode().label() + ")";
             measurements.add(new Measurement(spec.name(), now, Double.NaN, Verdict.INCONCLUSIVE, note));
             break;
         }

@@ -34,6 +34,12 @@ public enum MetricTemplate {
     /** The selector used when none is configured; {@code {{track}}} is left out as few setups label it. */
     public static final String DEFAULT_SELECTOR = "namespace=\"{{namespace}}\",service=\"{{service}}\"";
 
+    /**
+     * The selector of judge metrics: the pods of the track's Deployment, so canary and baseline are told apart
+     * with the usual {@code pod} label of Kubernetes scrape configurations.
+     */
+    public static final String JUDGE_SELECTOR = "namespace=\"{{namespace}}\",pod=~\"{{podRegex}}\"";
+
     private final String id;
     private final String defaultMetricName;
     private final Double defaultMin;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.analysis.prometheus;
 
+import io.jenkins.plugins.devops.core.analysis.http.HttpAuth;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,11 +14,11 @@ import java.util.Objects;
  * @param auth how the secret is sent
  * @param timeout the time limit for one query
  */
-public record PrometheusEndpoint(URI url, String credentialsId, PrometheusAuth auth, Duration timeout) {
+public record PrometheusEndpoint(URI url, String credentialsId, HttpAuth auth, Duration timeout) {
     public PrometheusEndpoint {
         Objects.requireNonNull(url, "url");
         credentialsId = credentialsId == null ? "" : credentialsId;
-        auth = auth == null ? PrometheusAuth.BEARER : auth;
+        auth = auth == null ? HttpAuth.BEARER : auth;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.analysis.smoke;
 
+import io.jenkins.plugins.devops.core.analysis.http.HttpAuth;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Set;
  *
  * @param name the check's name in results
  * @param method HTTP method, e.g. {@code GET}
- * @param url the URL, with placeholders such as {@code {{targets.previewService}}}
+ * @param url the URL, with placeholders such as {@code {{targets.canaryDeployment}}}
  * @param headers request headers (placeholders allowed)
  * @param body request body, empty for none
  * @param expectedStatus the accepted status codes
@@ -22,6 +23,8 @@ import java.util.Set;
  * @param retryInterval wait between attempts
  * @param timeout time limit of one attempt
  * @param points the gate points at which the check runs
+ * @param credentialsId credentials sent in the {@code Authorization} header, or empty for none
+ * @param auth how those credentials are sent
  */
 public record SmokeCheckSpec(
         String name,
@@ -36,7 +39,9 @@ public record SmokeCheckSpec(
         int retries,
         Duration retryInterval,
         Duration timeout,
-        Set<GatePoint> points) {
+        Set<GatePoint> points,
+        String credentialsId,
+        HttpAuth auth) {
     public SmokeCheckSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(method, "method");
@@ -48,5 +53,7 @@ public record SmokeCheckSpec(
         Objects.requireNonNull(retryInterval, "retryInterval");
         Objects.requireNonNull(timeout, "timeout");
         points = Set.copyOf(points);
+        credentialsId = credentialsId == null ? "" : credentialsId;
+        auth = auth == null ? HttpAuth.BEARER : auth;
     }
 }

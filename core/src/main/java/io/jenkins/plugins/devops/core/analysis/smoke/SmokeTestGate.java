@@ -2,6 +2,7 @@ package io.jenkins.plugins.devops.core.analysis.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.devops.core.analysis.http.SafeUrl;
 import io.jenkins.plugins.devops.core.analysis.template.Placeholders;
 import io.jenkins.plugins.devops.core.gate.GateContext;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
@@ -40,10 +41,17 @@ public final class SmokeTestGate implements HealthGate {
     private final HttpClient http;
     private final Clock clock = Clock.systemUTC();
 
-    public SmokeTestGate(String name, List<SmokeCheckSpec> checks, HttpClient http) {
+    private final Map<String, String> secrets;
+
+    /**
+     * @param secrets the resolved secret of every {@link SmokeCheckSpec#credentialsId()} used by {@code checks};
+     *     only ever put into {@code Authorization} headers
+     */
+    public SmokeTestGate(String name, List<SmokeCheckSpec> checks, HttpClient http, Map<String, String> secrets) {
         this.name = name;
         this.checks = List.copyOf(checks);
         this.http = http;
+        this.secrets = Map.copyOf(secrets);
     }
 
     @Override
@@ -115,7 +123,7 @@ public final class SmokeTestGate implements HealthGate {
     private Attempt attempt(SmokeCheckSpec check, Map<String, String> values) throws InterruptedException {
         Instant time = clock.instant();
         String url = Placeholders.render(check.url(), values);
-        String request = check.method() + " " + url;
+        String request = check.method() + " " + SafeUrl.forDisplay(url);
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder(URI.create(url)).timeout(check.timeout());
@@ -123,6 +131,9 @@ public final class SmokeTestGate implements HealthGate {
             return new Attempt(time, request, Double.NaN, "not a valid URL after filling placeholders");
         }
         check.headers().forEach((key, value) -> builder.header(key, Placeholders.render(value, values)));
+        if (!check.credentialsId().isEmpty()) {
+            builder.header("Authorization", check.auth().headerValue(secrets.get(check.credentialsId())));
+        }
         builder.method(
                 check.method(),
                 check.body().isEmpty()

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * Fills {@code {{name}}} placeholders in PromQL queries, URLs and headers from the deployment being judged.
  *
  * <p>Known names: {@code service}, {@code namespace}, {@code environment}, {@code revision},
- * {@code previousRevision}, {@code strategy}, {@code deploymentId}, {@code weight}, {@code track} and
+ * {@code previousRevision}, {@code strategy}, {@code deploymentId}, {@code weight}, {@code track},
+ * {@code podRegex} (a PromQL regular expression matching the pods of the track's Deployment, e.g.
+ * {@code shop-canary-[a-z0-9]+-[a-z0-9]+}) and
  * {@code targets.<name>} for every object the engine names in {@link GateContext#targets()} (for example
- * {@code {{targets.previewService}}}).
+ * {@code {{targets.canaryDeployment}}}).
  *
  * <pre>{@code
  * String q = Placeholders.render("up{service=\"{{service}}\"}", Placeholders.of(context, Track.CANARY));
@@ -33,7 +35,8 @@ public final class Placeholders {
             "strategy",
             "deploymentId",
             "weight",
-            "track");
+            "track",
+            "podRegex");
 
     private Placeholders() {}
 
@@ -50,6 +53,15 @@ public final class Placeholders {
         values.put("weight", Integer.toString(context.weight()));
         values.put("track", track.label());
         context.targets().forEach((key, value) -> values.put("targets." + key, value));
+        String deployment = track == Track.CANARY
+                ? context.targets()
+                        .getOrDefault("canaryDeployment", context.targets().get("newDeployment"))
+                : context.targets().get("stableDeployment");
+        if (deployment != null) {
+            // Pods are named <deployment>-<replicaset hash>-<suffix>; exactly two more segments keep the stable
+            // Deployment "shop" from matching the canary's "shop-canary-…" pods. The dot is escaped for PromQL.
+            values.put("podRegex", deployment.replace(".", "\\\\.") + "-[a-z0-9]+-[a-z0-9]+");
+        }
         return values;
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devops.core.analysis.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.devops.core.analysis.http.SafeUrl;
 import io.jenkins.plugins.devops.core.analysis.template.Placeholders;
 import io.jenkins.plugins.devops.core.gate.GateContext;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
@@ -68,12 +69,19 @@ public final class WebhookGate implements HealthGate {
             return GateResult.passed(name(), context, "webhook is not called at " + context.point());
         }
         String url = Placeholders.render(spec.url(), Placeholders.of(context, Track.CANARY));
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return GateResult.failed(
+                    name(), context, "webhook " + spec.name() + ": the URL is not valid after filling placeholders");
+        }
         List<Measurement> measurements = new ArrayList<>();
         String problem = null;
         for (int attempt = 1; attempt <= spec.retries() + 1; attempt++) {
             Instant now = clock.instant();
             byte[] body = body(WebhookPayload.of(spec, context, now));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(spec.timeout())
                     .header("Content-Type", "application/json")
                     .header("X-Devops-Event", WebhookPayload.phase(context.point()))
@@ -93,8 +101,9 @@ public final class WebhookGate implements HealthGate {
                 problem = "could not be reached (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
             }
-            String note = "POST " + redact(url) + " " + (problem == null ? "answered HTTP " + (int) status : problem)
-                    + " (attempt " + attempt + " of " + (spec.retries() + 1) + ")";
+            String note = "POST " + SafeUrl.forDisplay(url) + " "
+                    + (problem == null ? "answered HTTP " + (int) status : problem) + " (attempt " + attempt + " of "
+                    + (spec.retries() + 1) + ")";
             measurements.add(
                     new Measurement(spec.name(), now, status, problem == null ? Verdict.PASSED : Verdict.FAILED, note));
             progress.update("webhook " + spec.name() + ": " + note);
@@ -113,7 +122,7 @@ public final class WebhookGate implements HealthGate {
                 context.point(),
                 context.weight(),
                 Verdict.FAILED,
-                "webhook " + spec.name() + " at " + redact(url) + " " + problem,
+                "webhook " + spec.name() + " at " + SafeUrl.forDisplay(url) + " " + problem,
                 measurements);
     }
 
@@ -122,18 +131,6 @@ public final class WebhookGate implements HealthGate {
             return JSON.writeValueAsBytes(payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Keeps user-info and query strings (often tokens) out of results and logs. */
-    static String redact(String url) {
-        try {
-            URI uri = URI.create(url);
-            String base = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            return uri.getRawQuery() == null ? base : base + "?…";
-        } catch (IllegalArgumentException e) {
-            return "(invalid URL)";
         }
     }
 }

@@ -17,7 +17,9 @@ public interface DeploymentStrategy {
         return switch (settings.name()) {
             case StrategySettings.RECREATE -> new InPlaceStrategy(false);
             case StrategySettings.BLUE_GREEN -> new BlueGreenStrategy();
-            case StrategySettings.CANARY -> new CanaryStrategy();
+            case StrategySettings.CANARY -> settings.usesHttpRoute()
+                    ? new RoutedCanaryStrategy()
+                    : new CanaryStrategy();
             default -> new InPlaceStrategy(true);
         };
     }

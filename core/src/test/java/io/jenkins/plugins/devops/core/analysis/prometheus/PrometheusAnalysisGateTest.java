@@ -136,6 +136,18 @@ class PrometheusAnalysisGateTest {
     }
 
     @Test
+    void initialDelayPostponesTheFirstMeasurement() throws Exception {
+        HealthGate gate =
+                gate(Map.of("name", "success-rate", "template", "request-success-rate", "initialDelay", "700ms"));
+        java.time.Instant start = java.time.Instant.now();
+
+        GateResult result = gate.evaluate(Contexts.step("checkout", NS), m -> {});
+
+        assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.PASSED);
+        assertThat(result.measurements().get(0).time()).isAfterOrEqualTo(start.plusMillis(700));
+    }
+
+    @Test
     void missingSeriesIsInconclusiveAndFailsByDefaultSayingWhichPolicyApplied() throws Exception {
         HealthGate gate = gate(Map.of("name", "success-rate", "template", "request-success-rate"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.devops.core.analysis.GateFactory;
 import io.jenkins.plugins.devops.core.analysis.GateSpec;
+import io.jenkins.plugins.devops.core.analysis.http.HttpAuth;
 import io.jenkins.plugins.devops.core.analysis.testing.Contexts;
 import io.jenkins.plugins.devops.core.analysis.testing.FaultyHttpServer;
 import io.jenkins.plugins.devops.core.analysis.testing.FaultyHttpServer.Response;
@@ -39,7 +40,7 @@ class PrometheusClientTest {
         server.close();
     }
 
-    private PrometheusClient client(String secret, PrometheusAuth auth) {
+    private PrometheusClient client(String secret, HttpAuth auth) {
         return new PrometheusClient(
                 HttpClient.newHttpClient(),
                 new PrometheusEndpoint(URI.create(server.url("/")), "prom", auth, Duration.ofSeconds(5)),
@@ -62,8 +63,8 @@ class PrometheusClientTest {
     void bearerAndBasicSecretsGoOnlyIntoTheAuthorizationHeader() throws Exception {
         server.on("/api/v1/query", r -> vector("42"));
 
-        QueryOutcome bearer = client(TOKEN, PrometheusAuth.BEARER).instant("up", Instant.now());
-        QueryOutcome basic = client("user:pw", PrometheusAuth.BASIC).instant("up", Instant.now());
+        QueryOutcome bearer = client(TOKEN, HttpAuth.BEARER).instant("up", Instant.now());
+        QueryOutcome basic = client("user:pw", HttpAuth.BASIC).instant("up", Instant.now());
 
         assertThat(bearer).isEqualTo(new QueryOutcome.Value(42));
         assertThat(basic).isEqualTo(new QueryOutcome.Value(42));
@@ -97,7 +98,7 @@ class PrometheusClientTest {
     void oddAnswersBecomeInconclusiveWithAReason() throws Exception {
         AtomicReference<Response> next = new AtomicReference<>();
         server.on("/api/v1/query", r -> next.get());
-        PrometheusClient client = client(null, PrometheusAuth.BEARER);
+        PrometheusClient client = client(null, HttpAuth.BEARER);
 
         next.set(vector("1", "2"));
         assertThat(client.instant("q", Instant.now()))
@@ -129,7 +130,7 @@ class PrometheusClientTest {
                         "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
                                 + "\"values\":[[1,\"1.5\"],[2,\"NaN\"],[3,\"+Inf\"]]}]}}"));
 
-        QueryOutcome outcome = client(null, PrometheusAuth.BEARER)
+        QueryOutcome outcome = client(null, HttpAuth.BEARER)
                 .range("q", Instant.ofEpochSecond(0), Instant.ofEpochSecond(3), Duration.ofSeconds(1));
 
         assertThat(outcome).isInstanceOf(QueryOutcome.Samples.class);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Smoke checks against a real local HTTP server that misbehaves on purpose. */
 class SmokeTestGateTest {
+    private static final String TOKEN = "smoke-secret-token";
     private static final String HEALTH = "{\"status\":\"UP\",\"build\":{\"version\":\"v2\",\"replicas\":3},"
             + "\"checks\":[{\"name\":\"db\",\"status\":\"UP\"}]}";
     private final FaultyHttpServer server = new FaultyHttpServer()
@@ -81,6 +82,55 @@ class SmokeTestGateTest {
         assertThat(result.measurements()).hasSize(5).allMatch(m -> m.verdict() == Verdict.PASSED);
         assertThat(result.measurements().get(4).value()).isEqualTo(204.0);
         assertThat(progress).last().isEqualTo("smoke tests 5/5 passed");
+    }
+
+    @Test
+    void postSendsItsBodyAndAcceptsTheListedStatus() throws Exception {
+        server.on(
+                "/orders",
+                r -> r.method().equals("POST") && r.bodyText().equals("{\"dryRun\":true,\"rev\":\"v2\"}")
+                        ? new Response(201, "{\"id\":7}")
+                        : new Response(400, ""));
+        HealthGate gate = gate(List.of(check(
+                "order",
+                server.url("/orders"),
+                "method",
+                "post",
+                "body",
+                "{\"dryRun\":true,\"rev\":\"{{revision}}\"}",
+                "expectedStatus",
+                List.of(201, 202),
+                "jsonPath",
+                "$.id",
+                "equals",
+                "7")));
+
+        GateResult result = gate.evaluate(Contexts.step("shop", "prod"), m -> {});
+
+        assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.PASSED);
+        assertThat(result.measurements().get(0).value()).isEqualTo(201.0);
+    }
+
+    @Test
+    void credentialsGoIntoTheAuthorizationHeaderAndNeverIntoTheResult() throws Exception {
+        server.on(
+                "/private",
+                r -> ("Bearer " + TOKEN).equals(r.header("Authorization"))
+                        ? new Response(200, "ok")
+                        : new Response(401, ""));
+        List<Map<String, Object>> checks =
+                List.of(check("private", server.url("/private") + "?key=abc123", "credentialsId", "smoke-token"));
+        HealthGate gate = new GateFactory(Map.of("smoke-token", TOKEN)::get, HttpClient.newHttpClient())
+                .create(GateSpec.fromMaps(null, checks, null))
+                .get(0);
+
+        GateResult result = gate.evaluate(Contexts.step("shop", "prod"), m -> {});
+
+        assertThat(result.verdict()).as(result.reason()).isEqualTo(Verdict.PASSED);
+        assertThat(result.toString())
+                .doesNotContain(TOKEN)
+                .doesNotContain("abc123")
+                .contains("/private?…");
     }
 
     @Test

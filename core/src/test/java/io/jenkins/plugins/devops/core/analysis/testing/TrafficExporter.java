@@ -19,16 +19,18 @@ import java.util.Map;
  * request rate, an error ratio and a latency. Counters advance by elapsed time at every scrape, so rates seen by
  * Prometheus follow what the test set, with no background thread.
  *
- * <p>Series: {@code http_requests_total{service,namespace,track,status}} and
- * {@code http_request_duration_seconds_bucket{service,namespace,track,le}}.
+ * <p>Series: {@code http_requests_total{service,namespace,track,pod,status}} and
+ * {@code http_request_duration_seconds_bucket{service,namespace,track,pod,le}}, where {@code pod} is named as the
+ * deployment engine's pods are: {@code <service>-canary-<hash>-<suffix>} for the canary,
+ * {@code <service>-<hash>-<suffix>} for stable.
  */
 public final class TrafficExporter implements AutoCloseable {
     private final CollectorRegistry registry = new CollectorRegistry();
     private final Counter requests = Counter.build("http_requests_total", "Requests served")
-            .labelNames("service", "namespace", "track", "status")
+            .labelNames("service", "namespace", "track", "pod", "status")
             .register(registry);
     private final Histogram duration = Histogram.build("http_request_duration_seconds", "Request duration")
-            .labelNames("service", "namespace", "track")
+            .labelNames("service", "namespace", "track", "pod")
             .buckets(0.05, 0.1, 0.25, 0.5, 1, 2.5)
             .register(registry);
     private final Map<String, Flow> flows = new HashMap<>();
@@ -75,9 +77,10 @@ public final class TrafficExporter implements AutoCloseable {
             double errorRatio,
             double latencySeconds) {
         Flow flow = flows.computeIfAbsent(service + "/" + namespace + "/" + track, k -> {
-            Flow created = new Flow(new String[] {service, namespace, track});
-            requests.labels(service, namespace, track, "200").inc(0);
-            requests.labels(service, namespace, track, "500").inc(0);
+            String pod = track.equals("canary") ? service + "-canary-7d9f8b6c4-x2x9k" : service + "-5c8d7f9b7-abcde";
+            Flow created = new Flow(new String[] {service, namespace, track, pod});
+            requests.labels(service, namespace, track, pod, "200").inc(0);
+            requests.labels(service, namespace, track, pod, "500").inc(0);
             return created;
         });
         advance(flow);
@@ -110,9 +113,9 @@ public final class TrafficExporter implements AutoCloseable {
         }
         errors = Math.min(errors, all);
         String[] l = flow.labels;
-        requests.labels(l[0], l[1], l[2], "500").inc(errors);
-        requests.labels(l[0], l[1], l[2], "200").inc(all - errors);
-        Histogram.Child child = duration.labels(l[0], l[1], l[2]);
+        requests.labels(l[0], l[1], l[2], l[3], "500").inc(errors);
+        requests.labels(l[0], l[1], l[2], l[3], "200").inc(all - errors);
+        Histogram.Child child = duration.labels(l[0], l[1], l[2], l[3]);
         for (long i = 0; i < Math.min(all, 2_000); i++) {
             child.observe(flow.latencySeconds);
         }

@@ -28,6 +28,15 @@ import okhttp3.mockwebserver.MockWebServer;
  * }</pre>
  */
 public final class MockCluster implements AutoCloseable {
+    /** Held so the level sticks (JUL keeps loggers only weakly). */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger("okhttp3.mockwebserver");
+
+    static {
+        // MockWebServer logs every request at INFO; under load that alone slows the tests noticeably.
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final KubernetesMockServer server;
     private final RecordingDispatcher traffic;
     private final KubernetesClient client;

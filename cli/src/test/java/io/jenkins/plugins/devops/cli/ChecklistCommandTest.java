@@ -1,0 +1,109 @@
+package io.jenkins.plugins.devops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.devops.core.checklist.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ChecklistCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = new CommandLine(new DevopsCommand());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void wellRunServicePassesWithExitZero() {
+        int exit = run("checklist", Fixtures.repo("good-service").toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Score 10.0/10 — PASS").contains("PASS           security.audit-logging");
+    }
+
+    @Test
+    void failedPolicyExitsOneAndSaysWhy(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("out/checklist.json");
+
+        int exit = run(
+                "checklist", Fixtures.repo("bad-service").toString(), "--format", "json", "--out", report.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(Files.readString(report)).contains("\"verdict\" : \"FAILURE\"");
+        assertThat(err.toString()).startsWith("devops checklist: policy failed: critical item");
+    }
+
+    @Test
+    void factsAndConfigurationChangeTheOutcome(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("checklist.yaml");
+        Files.writeString(config, "policy:\n  unstableOnWarnings: false\n");
+
+        int exit = run(
+                "checklist",
+                Fixtures.repo("good-service").toString(),
+                "--config",
+                config.toString(),
+                "--fact",
+                "canRollBack=false",
+                "--format",
+                "markdown");
+
+        assertThat(exit).isZero(); // rollback is HIGH, not critical: the policy still passes without warnings
+        assertThat(out.toString()).contains("| FAIL | Rollback capability (`cicd.rollback-capability`)");
+    }
+
+    @Test
+    void badConfigurationIsAOneLineInputErrorWithExitTwo(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("checklist.yaml");
+        Files.writeString(config, "items:\n  cicd.automated-build: false\n");
+
+        int exit = run("checklist", Fixtures.repo("good-service").toString(), "--config", config.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("devops checklist: " + config + " line 2: unknown item id 'cicd.automated-build' — did you"
+                        + " mean 'cicd.automated-builds'?; the built-in ids are listed in docs/checklists.md");
+    }
+
+    @Test
+    void rulesFileReplacesTheBuiltInRules(@TempDir Path dir) throws IOException {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo);
+        Files.writeString(repo.resolve("notes.txt"), "ticket ACME-12345 mentions nothing secret\n");
+        Path rules = dir.resolve("rules.txt");
+        Files.writeString(rules, "ACME-[0-9]{5}\n");
+
+        int exit = run("checklist", repo.toString(), "--rules", rules.toString(), "--secrets-only", "--format", "json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("\"ruleId\" : \"rules.txt:1\"")
+                .contains("\"path\" : \"notes.txt\"")
+                .doesNotContain("ACME-12345");
+    }
+
+    @Test
+    void invalidRuleAndUnknownFormatAreUsageErrors(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules.txt");
+        Files.writeString(rules, "ok[a-z]+\n(broken\n");
+
+        assertThat(run("checklist", dir.toString(), "--rules", rules.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains(rules + " line 2: invalid regular expression");
+        assertThat(run("checklist", dir.toString(), "--format", "pdf")).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--format: unknown format 'pdf'; use one of text, json, markdown, junit, sarif, html");
+        assertThat(run("checklist", dir.resolve("missing").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("workspace is not a directory");
+    }
+}

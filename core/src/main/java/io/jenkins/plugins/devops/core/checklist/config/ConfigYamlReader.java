@@ -1,0 +1,464 @@
+package io.jenkins.plugins.devops.core.checklist.config;
+
+import io.jenkins.plugins.devops.core.checklist.Category;
+import io.jenkins.plugins.devops.core.checklist.ChecklistConfig;
+import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
+import io.jenkins.plugins.devops.core.checklist.CustomItem;
+import io.jenkins.plugins.devops.core.checklist.ItemSettings;
+import io.jenkins.plugins.devops.core.checklist.Policy;
+import io.jenkins.plugins.devops.core.checklist.ReportLocations;
+import io.jenkins.plugins.devops.core.checklist.Severity;
+import io.jenkins.plugins.devops.core.checklist.evidence.YamlFiles;
+import io.jenkins.plugins.devops.core.checklist.files.Glob;
+import io.jenkins.plugins.devops.core.checklist.items.BuiltInItems;
+import io.jenkins.plugins.devops.core.checklist.secrets.SecretAllowlist;
+import io.jenkins.plugins.devops.core.checklist.secrets.SecretRule;
+import io.jenkins.plugins.devops.core.checklist.secrets.SecretRules;
+import io.jenkins.plugins.devops.core.checklist.secrets.SecretScanOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads the checklist YAML (format in docs/checklists.md) from composed SnakeYAML nodes, so that every error names
+ * the file and the line of the offending key or value. Unknown keys are errors, not silently ignored.
+ */
+public final class ConfigYamlReader {
+    private final String source;
+
+    private ConfigYamlReader(String source) {
+        this.source = source;
+    }
+
+    public static ChecklistConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ChecklistInputException(file + ": cannot read the checklist configuration ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check the path");
+        }
+        return read(text, file.toString());
+    }
+
+    public static ChecklistConfig read(String yaml, String source) {
+        List<Node> documents;
+        try {
+            documents = YamlFiles.compose(source, yaml);
+        } catch (YamlFiles.InvalidYamlException e) {
+            throw new ChecklistInputException(source + " line " + e.line() + ": invalid YAML (" + e.getMessage() + ")");
+        }
+        if (documents.isEmpty()) {
+            return ChecklistConfig.defaults();
+        }
+        if (documents.size() > 1) {
+            throw new ChecklistInputException(source + " line " + line(documents.get(1))
+                    + ": only one YAML document is allowed; remove the '---' separator");
+        }
+        return new ConfigYamlReader(source).config(documents.get(0));
+    }
+
+    private ChecklistInputException error(Node node, String message) {
+        return new ChecklistInputException(source + " line " + line(node) + ": " + message);
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    private Map<String, NodeTuple> mapping(Node node, String what, Set<String> allowedKeys) {
+        if (!(node instanceof MappingNode mapping)) {
+            throw error(node, what + " must be a mapping of keys to values");
+        }
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalar(tuple.getKeyNode(), "a key of " + what);
+            if (allowedKeys != null && !allowedKeys.contains(key)) {
+                throw error(
+                        tuple.getKeyNode(),
+                        "unknown key '" + key + "' in " + what + "; allowed keys: "
+                                + String.join(
+                                        ", ", allowedKeys.stream().sorted().toList()));
+            }
+            if (entries.put(key, tuple) != null) {
+                throw error(tuple.getKeyNode(), "duplicate key '" + key + "' in " + what);
+            }
+        }
+        return entries;
+    }
+
+    private String scalar(Node node, String what) {
+        if (!(node instanceof ScalarNode scalar)) {
+            throw error(node, what + " must be a single value, not a list or mapping");
+        }
+        return scalar.getValue();
+    }
+
+    private boolean bool(Node node, String what) {
+        String value = scalar(node, what);
+        return switch (value) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(node, what + " must be true or false, was '" + value + "'");
+        };
+    }
+
+    private double number(Node node, String what, double min, double max) {
+        String value = scalar(node, what);
+        try {
+            double number = Double.parseDouble(value);
+            if (number < min || number > max) {
+                throw error(node, what + " must be between " + min + " and " + max + ", was " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw error(node, what + " must be a number, was '" + value + "'");
+        }
+    }
+
+    private List<String> strings(Node node, String what) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(node, what + " must be a list, e.g. [\"a\", \"b\"]");
+        }
+        List<String> values = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            values.add(scalar(item, "an entry of " + what));
+        }
+        return values;
+    }
+
+    private <T> T parsed(Node node, String what, Function<String, T> parser) {
+        String value = scalar(node, what);
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw error(node, what + ": " + e.getMessage());
+        }
+    }
+
+    private Pattern regex(Node node, String what) {
+        String value = scalar(node, what);
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw error(
+                    node,
+                    what + " is not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex()
+                            + ")");
+        }
+    }
+
+    private List<Glob> globs(Node node, String what) {
+        List<Glob> globs = new ArrayList<>();
+        for (String glob : strings(node, what)) {
+            try {
+                globs.add(Glob.of(glob));
+            } catch (IllegalArgumentException e) {
+                throw error(node, what + ": " + e.getMessage());
+            }
+        }
+        return globs;
+    }
+
+    private ChecklistConfig config(Node root) {
+        ChecklistConfig config = ChecklistConfig.defaults();
+        Map<String, NodeTuple> top = mapping(
+                root,
+                "the checklist configuration",
+                Set.of("items", "custom", "policy", "secrets", "reports", "thresholds", "costLabels"));
+        Map<String, ItemSettings> items = new LinkedHashMap<>();
+        List<CustomItem> customItems = new ArrayList<>();
+        Policy policy = config.policy();
+        boolean secretsEnabled = config.secretScanEnabled();
+        SecretScanOptions secrets = config.secretScan();
+        ReportLocations reports = config.reports();
+        double minimumCoverage = config.minimumCoverage();
+        List<String> costLabels = config.costLabels();
+
+        if (top.containsKey("items")) {
+            items = items(top.get("items").getValueNode());
+        }
+        if (top.containsKey("custom")) {
+            customItems = customItems(top.get("custom").getValueNode());
+        }
+        if (top.containsKey("policy")) {
+            policy = policy(top.get("policy").getValueNode(), policy);
+        }
+        if (top.containsKey("secrets")) {
+            Map<String, NodeTuple> s = mapping(
+                    top.get("secrets").getValueNode(),
+                    "secrets",
+                    Set.of("enabled", "builtInRules", "rules", "allowlist", "skipDirectories", "maxFileBytes"));
+            if (s.containsKey("enabled")) {
+                secretsEnabled = bool(s.get("enabled").getValueNode(), "secrets.enabled");
+            }
+            secrets = secretOptions(s, secrets);
+        }
+        if (top.containsKey("reports")) {
+            Map<String, NodeTuple> r =
+                    mapping(top.get("reports").getValueNode(), "reports", Set.of("sarif", "junit", "coverage"));
+            reports = new ReportLocations(
+                    r.containsKey("sarif") ? globs(r.get("sarif").getValueNode(), "reports.sarif") : reports.sarif(),
+                    r.containsKey("junit") ? globs(r.get("junit").getValueNode(), "reports.junit") : reports.junit(),
+                    r.containsKey("coverage")
+                            ? globs(r.get("coverage").getValueNode(), "reports.coverage")
+                            : reports.coverage());
+        }
+        if (top.containsKey("thresholds")) {
+            Map<String, NodeTuple> t =
+                    mapping(top.get("thresholds").getValueNode(), "thresholds", Set.of("minimumCoverage"));
+            if (t.containsKey("minimumCoverage")) {
+                minimumCoverage = number(t.get("minimumCoverage").getValueNode(), "thresholds.minimumCoverage", 0, 100);
+            }
+        }
+        if (top.containsKey("costLabels")) {
+            costLabels = strings(top.get("costLabels").getValueNode(), "costLabels");
+        }
+        return new ChecklistConfig(
+                items, customItems, policy, secretsEnabled, secrets, reports, minimumCoverage, costLabels);
+    }
+
+    private Map<String, ItemSettings> items(Node node) {
+        Map<String, ItemSettings> items = new LinkedHashMap<>();
+        Set<String> known = BuiltInItems.ids();
+        for (Map.Entry<String, NodeTuple> entry : mapping(node, "items", null).entrySet()) {
+            String id = entry.getKey();
+            Node keyNode = entry.getValue().getKeyNode();
+            if (!known.contains(id)) {
+                throw error(
+                        keyNode,
+                        "unknown item id '" + id + "'" + suggestion(id, known)
+                                + "; the built-in ids are listed in docs/checklists.md");
+            }
+            Node value = entry.getValue().getValueNode();
+            if (value instanceof ScalarNode) {
+                items.put(id, new ItemSettings(bool(value, "items." + id), null));
+                continue;
+            }
+            Map<String, NodeTuple> settings = mapping(value, "items." + id, Set.of("enabled", "severity"));
+            boolean enabled = !settings.containsKey("enabled")
+                    || bool(settings.get("enabled").getValueNode(), id + ".enabled");
+            Severity severity = settings.containsKey("severity")
+                    ? parsed(settings.get("severity").getValueNode(), id + ".severity", Severity::parse)
+                    : null;
+            items.put(id, new ItemSettings(enabled, severity));
+        }
+        return items;
+    }
+
+    /** " — did you mean 'x'?" for a near miss (edit distance ≤ 3), else "". */
+    static String suggestion(String id, Set<String> known) {
+        String best = null;
+        int bestDistance = 4;
+        for (String candidate : known) {
+            int distance = distance(id, candidate);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return best == null ? "" : " — did you mean '" + best + "'?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private List<CustomItem> customItems(Node node) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(node, "custom must be a list of items, each starting with '- id: ...'");
+        }
+        List<CustomItem> items = new ArrayList<>();
+        Set<String> ids = new HashSet<>(BuiltInItems.ids());
+        for (Node itemNode : sequence.getValue()) {
+            Map<String, NodeTuple> item = mapping(
+                    itemNode,
+                    "a custom item",
+                    Set.of(
+                            "id",
+                            "title",
+                            "category",
+                            "severity",
+                            "remediation",
+                            "fileExists",
+                            "regexInFiles",
+                            "valueAtPath"));
+            if (!item.containsKey("id")) {
+                throw error(itemNode, "a custom item needs an 'id', e.g. 'id: custom.codeowners'");
+            }
+            Node idNode = item.get("id").getValueNode();
+            String id = scalar(idNode, "id");
+            if (!ids.add(id)) {
+                throw error(idNode, "item id '" + id + "' is already used; give the custom item its own id");
+            }
+            List<String> ruleKeys = item.keySet().stream()
+                    .filter(k ->
+                            Set.of("fileExists", "regexInFiles", "valueAtPath").contains(k))
+                    .toList();
+            if (ruleKeys.size() != 1) {
+                throw error(
+                        itemNode,
+                        "custom item '" + id + "' needs exactly one rule: fileExists, regexInFiles"
+                                + " or valueAtPath (found " + ruleKeys.size() + ")");
+            }
+            CustomItem.Rule rule =
+                    rule(ruleKeys.get(0), item.get(ruleKeys.get(0)).getValueNode(), id);
+            Category category = item.containsKey("category")
+                    ? parsed(item.get("category").getValueNode(), id + ".category", Category::parse)
+                    : Category.CICD;
+            Severity severity = item.containsKey("severity")
+                    ? parsed(item.get("severity").getValueNode(), id + ".severity", Severity::parse)
+                    : Severity.MEDIUM;
+            String title = item.containsKey("title") ? scalar(item.get("title").getValueNode(), "title") : null;
+            String remediation = item.containsKey("remediation")
+                    ? scalar(item.get("remediation").getValueNode(), "remediation")
+                    : null;
+            items.add(new CustomItem(id, title, category, severity, remediation, rule));
+        }
+        return items;
+    }
+
+    private CustomItem.Rule rule(String kind, Node node, String id) {
+        switch (kind) {
+            case "fileExists" -> {
+                return new CustomItem.FileExists(parsed(node, id + ".fileExists", Glob::of));
+            }
+            case "regexInFiles" -> {
+                Map<String, NodeTuple> r = mapping(node, id + ".regexInFiles", Set.of("files", "regex", "expect"));
+                if (!r.containsKey("files") || !r.containsKey("regex")) {
+                    throw error(node, id + ".regexInFiles needs 'files' (a glob) and 'regex'");
+                }
+                boolean expectMatch = true;
+                if (r.containsKey("expect")) {
+                    String expect = scalar(r.get("expect").getValueNode(), "expect");
+                    if (!expect.equals("present") && !expect.equals("absent")) {
+                        throw error(
+                                r.get("expect").getValueNode(),
+                                id + ".regexInFiles.expect must be 'present' or 'absent', was '" + expect + "'");
+                    }
+                    expectMatch = expect.equals("present");
+                }
+                return new CustomItem.RegexInFiles(
+                        parsed(r.get("files").getValueNode(), id + ".regexInFiles.files", Glob::of),
+                        regex(r.get("regex").getValueNode(), id + ".regexInFiles.regex"),
+                        expectMatch);
+            }
+            default -> {
+                Map<String, NodeTuple> r = mapping(node, id + ".valueAtPath", Set.of("file", "path", "equals"));
+                if (!r.containsKey("file") || !r.containsKey("path")) {
+                    throw error(
+                            node, id + ".valueAtPath needs 'file' (a glob) and 'path' (dotted, e.g. spec.replicas)");
+                }
+                return new CustomItem.ValueAtPath(
+                        parsed(r.get("file").getValueNode(), id + ".valueAtPath.file", Glob::of),
+                        scalar(r.get("path").getValueNode(), "path"),
+                        r.containsKey("equals") ? scalar(r.get("equals").getValueNode(), "equals") : null);
+            }
+        }
+    }
+
+    private Policy policy(Node node, Policy defaults) {
+        Map<String, NodeTuple> p =
+                mapping(node, "policy", Set.of("failOnCriticalFailure", "minimumScore", "unstableOnWarnings"));
+        return new Policy(
+                p.containsKey("failOnCriticalFailure")
+                        ? bool(p.get("failOnCriticalFailure").getValueNode(), "policy.failOnCriticalFailure")
+                        : defaults.failOnCriticalFailure(),
+                p.containsKey("minimumScore")
+                        ? number(p.get("minimumScore").getValueNode(), "policy.minimumScore", 0, 10)
+                        : defaults.minimumScore(),
+                p.containsKey("unstableOnWarnings")
+                        ? bool(p.get("unstableOnWarnings").getValueNode(), "policy.unstableOnWarnings")
+                        : defaults.unstableOnWarnings());
+    }
+
+    private SecretScanOptions secretOptions(Map<String, NodeTuple> s, SecretScanOptions defaults) {
+        List<SecretRule> rules = new ArrayList<>();
+        boolean builtIn =
+                !s.containsKey("builtInRules") || bool(s.get("builtInRules").getValueNode(), "builtInRules");
+        if (builtIn) {
+            rules.addAll(SecretRules.builtIn());
+        }
+        if (s.containsKey("rules")) {
+            Node rulesNode = s.get("rules").getValueNode();
+            if (!(rulesNode instanceof SequenceNode sequence)) {
+                throw error(rulesNode, "secrets.rules must be a list of {id, regex, description}");
+            }
+            for (Node ruleNode : sequence.getValue()) {
+                Map<String, NodeTuple> r = mapping(ruleNode, "a secret rule", Set.of("id", "regex", "description"));
+                if (!r.containsKey("id") || !r.containsKey("regex")) {
+                    throw error(ruleNode, "a secret rule needs 'id' and 'regex'");
+                }
+                rules.add(new SecretRule(
+                        scalar(r.get("id").getValueNode(), "id"),
+                        r.containsKey("description")
+                                ? scalar(r.get("description").getValueNode(), "description")
+                                : null,
+                        regex(r.get("regex").getValueNode(), "secret rule regex")));
+            }
+        }
+        if (rules.isEmpty()) {
+            throw error(
+                    s.get("builtInRules").getValueNode(),
+                    "builtInRules is false and no secrets.rules are given;"
+                            + " add rules or set secrets.enabled: false");
+        }
+        SecretAllowlist allowlist = SecretAllowlist.NONE;
+        if (s.containsKey("allowlist")) {
+            Map<String, NodeTuple> a =
+                    mapping(s.get("allowlist").getValueNode(), "secrets.allowlist", Set.of("paths", "regexes"));
+            List<Pattern> regexes = new ArrayList<>();
+            if (a.containsKey("regexes")) {
+                Node regexesNode = a.get("regexes").getValueNode();
+                if (!(regexesNode instanceof SequenceNode sequence)) {
+                    throw error(regexesNode, "secrets.allowlist.regexes must be a list");
+                }
+                for (Node regexNode : sequence.getValue()) {
+                    regexes.add(regex(regexNode, "secrets.allowlist.regexes entry"));
+                }
+            }
+            allowlist = new SecretAllowlist(
+                    a.containsKey("paths")
+                            ? globs(a.get("paths").getValueNode(), "secrets.allowlist.paths")
+                            : List.of(),
+                    regexes);
+        }
+        Set<String> skip = s.containsKey("skipDirectories")
+                ? Set.copyOf(strings(s.get("skipDirectories").getValueNode(), "secrets.skipDirectories"))
+                : defaults.skipDirectories();
+        long maxBytes = s.containsKey("maxFileBytes")
+                ? (long) number(s.get("maxFileBytes").getValueNode(), "secrets.maxFileBytes", 1, 1 << 30)
+                : defaults.maxFileBytes();
+        return new SecretScanOptions(rules, allowlist, skip, maxBytes, defaults.honourGitignore(), defaults.threads());
+    }
+}

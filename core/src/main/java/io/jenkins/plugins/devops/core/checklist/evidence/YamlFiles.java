@@ -1,0 +1,96 @@
+package io.jenkins.plugins.devops.core.checklist.evidence;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Safe YAML parsing: SnakeYAML composes nodes only (no object construction, no type tags), with alias and size
+ * limits against "billion laughs" documents; nodes are turned into maps, lists and strings here.
+ */
+public final class YamlFiles {
+    private YamlFiles() {}
+
+    /** Thrown for invalid YAML, with the 1-based line of the problem. */
+    public static final class InvalidYamlException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        InvalidYamlException(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    static Yaml newYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(8 * 1024 * 1024);
+        options.setNestingDepthLimit(100);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    /** Parses every document of {@code text}; each as maps, lists and strings. */
+    public static List<YamlDocument> parse(String file, String text) throws InvalidYamlException {
+        return compose(file, text).stream()
+                .map(node -> new YamlDocument(file, node.getStartMark().getLine() + 1, plain(node)))
+                .toList();
+    }
+
+    /** Composes the nodes of every document, keeping their marks (lines) for error messages. */
+    public static List<Node> compose(String file, String text) throws InvalidYamlException {
+        List<Node> nodes = new ArrayList<>();
+        try {
+            for (Node node : newYaml().composeAll(new StringReader(text))) {
+                if (node != null) {
+                    nodes.add(node);
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            throw new InvalidYamlException(e.getProblem(), line);
+        } catch (RuntimeException e) {
+            throw new InvalidYamlException(String.valueOf(e.getMessage()), 0);
+        }
+        return nodes;
+    }
+
+    /** A node as plain Java values: maps keep key order, every scalar is a string (null for YAML null). */
+    public static Object plain(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            String value = scalar.getValue();
+            return scalar.getTag().getValue().endsWith(":null") || value.equals("~") ? null : value;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> list = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                list.add(plain(item));
+            }
+            return list;
+        }
+        if (node instanceof MappingNode mapping) {
+            LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Object key = plain(tuple.getKeyNode());
+                map.put(String.valueOf(key), plain(tuple.getValueNode()));
+            }
+            return map;
+        }
+        return null;
+    }
+}

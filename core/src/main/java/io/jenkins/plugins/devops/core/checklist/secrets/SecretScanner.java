@@ -1,0 +1,360 @@
+package io.jenkins.plugins.devops.core.checklist.secrets;
+
+import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
+import io.jenkins.plugins.devops.core.checklist.files.IgnoreRules;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+
+/**
+ * Scans a directory tree for secrets with all processors: directories are walked as fork/join tasks (so both cores
+ * walk and read), each file is read once into a reused buffer, binaries are skipped by extension or a NUL byte in
+ * the first 8 KB, and a byte-level literal prefilter ({@link LiteralMatcher}) decides which lines a rule's regex
+ * must look at. Findings are masked at the source: the secret text never leaves this class.
+ *
+ * <p>Example: {@code new SecretScanner(SecretScanOptions.defaults()).scan(workspace, msg -> {})}.
+ */
+public final class SecretScanner {
+    private static final int BINARY_PROBE_BYTES = 8000;
+    private static final int FILES_PER_TASK = 8;
+    private static final Set<String> BINARY_EXTENSIONS = Set.of(
+            "jar", "war", "ear", "class", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "png", "jpg", "jpeg", "gif",
+            "bmp", "ico", "webp", "pdf", "so", "dll", "dylib", "exe", "bin", "o", "a", "woff", "woff2", "ttf", "otf",
+            "eot", "mp3", "mp4", "mov", "avi", "wasm", "pyc", "iso", "dmg", "jmod");
+
+    private final SecretScanOptions options;
+    private final LiteralMatcher literals;
+    private final boolean[] prefiltered;
+
+    public SecretScanner(SecretScanOptions options) {
+        this.options = options;
+        List<List<String>> perRule = new ArrayList<>();
+        prefiltered = new boolean[options.rules().size()];
+        for (int i = 0; i < options.rules().size(); i++) {
+            List<String> prefixes =
+                    LiteralPrefixes.of(options.rules().get(i).pattern().pattern());
+            perRule.add(prefixes);
+            prefiltered[i] = !prefixes.isEmpty();
+        }
+        this.literals = new LiteralMatcher(perRule);
+    }
+
+    /**
+     * Scans {@code root}.
+     *
+     * @param progress receives a few human-readable progress lines (called from scanning threads, one at a time)
+     * @throws ChecklistInputException when the root is not a readable directory
+     */
+    public SecretScanResult scan(Path root, Consumer<String> progress) {
+        if (!Files.isDirectory(root)) {
+            throw new ChecklistInputException(root + ": not a directory; give the workspace to scan");
+        }
+        Scan scan = new Scan(root.toAbsolutePath().normalize(), progress);
+        int threads =
+                options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            IgnoreRules rules = options.honourGitignore() ? IgnoreRules.NONE.with(scan.root, "") : IgnoreRules.NONE;
+            pool.invoke(new DirectoryTask(scan, scan.root, "", rules));
+        } finally {
+            pool.shutdown();
+        }
+        List<SecretFinding> findings = new ArrayList<>(scan.findings);
+        findings.sort(Comparator.comparing(SecretFinding::path)
+                .thenComparingInt(SecretFinding::line)
+                .thenComparingInt(SecretFinding::column)
+                .thenComparing(SecretFinding::ruleId));
+        SecretScanResult result = new SecretScanResult(
+                findings,
+                options.rules().size(),
+                scan.files.sum(),
+                scan.bytes.sum(),
+                scan.binaries.sum(),
+                scan.ignored.sum(),
+                scan.large.sum());
+        progress.accept("secret scan: " + result.filesScanned() + " files, " + result.bytesScanned() / (1024 * 1024)
+                + " MB, " + findings.size() + " findings");
+        return result;
+    }
+
+    /** Shared state of one scan. */
+    private static final class Scan {
+        final Path root;
+        final Consumer<String> progress;
+        final ConcurrentLinkedQueue<SecretFinding> findings = new ConcurrentLinkedQueue<>();
+        final LongAdder files = new LongAdder();
+        final LongAdder bytes = new LongAdder();
+        final LongAdder binaries = new LongAdder();
+        final LongAdder ignored = new LongAdder();
+        final LongAdder large = new LongAdder();
+
+        Scan(Path root, Consumer<String> progress) {
+            this.root = root;
+            this.progress = progress;
+        }
+
+        synchronized void report(String message) {
+            progress.accept(message);
+        }
+    }
+
+    private final class DirectoryTask extends RecursiveAction {
+        private final transient Scan scan;
+        private final transient Path directory;
+        private final String relative;
+        private final transient IgnoreRules ignoreRules;
+
+        DirectoryTask(Scan scan, Path directory, String relative, IgnoreRules ignoreRules) {
+            this.scan = scan;
+            this.directory = directory;
+            this.relative = relative;
+            this.ignoreRules = ignoreRules;
+        }
+
+        @Override
+        protected void compute() {
+            List<RecursiveAction> subtasks = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    String path = relative.isEmpty() ? name : relative + "/" + name;
+                    BasicFileAttributes attributes;
+                    try {
+                        attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        continue;
+                    }
+                    if (attributes.isDirectory()) {
+                        if (name.equals(".git")
+                                || options.skipDirectories().contains(name)
+                                || ignoreRules.isIgnored(path, true)) {
+                            scan.ignored.increment();
+                            continue;
+                        }
+                        IgnoreRules childRules =
+                                options.honourGitignore() ? ignoreRules.with(entry, path) : ignoreRules;
+                        subtasks.add(new DirectoryTask(scan, entry, path, childRules));
+                    } else if (attributes.isRegularFile()) {
+                        if (ignoreRules.isIgnored(path, false)
+                                || options.allowlist().allowsPath(path)) {
+                            scan.ignored.increment();
+                        } else if (isBinaryName(name)) {
+                            scan.binaries.increment();
+                        } else if (attributes.size() > options.maxFileBytes()) {
+                            scan.large.increment();
+                        } else {
+                            files.add(entry);
+                            names.add(path);
+                            sizes.add(attributes.size());
+                            if (files.size() == FILES_PER_TASK) {
+                                subtasks.add(new FileBatchTask(scan, files, names, sizes));
+                                files = new ArrayList<>();
+                                names = new ArrayList<>();
+                                sizes = new ArrayList<>();
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                scan.report("secret scan: cannot list " + relative + " (" + e.getMessage() + "), skipped");
+                return;
+            }
+            if (!files.isEmpty()) {
+                subtasks.add(new FileBatchTask(scan, files, names, sizes));
+            }
+            invokeAll(subtasks);
+        }
+    }
+
+    private static boolean isBinaryName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && BINARY_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 16]});
+
+    private final class FileBatchTask extends RecursiveAction {
+        private final transient Scan scan;
+        private final transient List<Path> files;
+        private final List<String> paths;
+        private final transient List<Long> sizes;
+
+        FileBatchTask(Scan scan, List<Path> files, List<String> paths, List<Long> sizes) {
+            this.scan = scan;
+            this.files = files;
+            this.paths = paths;
+            this.sizes = sizes;
+        }
+
+        @Override
+        protected void compute() {
+            for (int i = 0; i < files.size(); i++) {
+                scanFile(scan, files.get(i), paths.get(i), sizes.get(i));
+            }
+        }
+    }
+
+    private void scanFile(Scan scan, Path file, String path, long size) {
+        byte[][] holder = BUFFER.get();
+        int length = 0;
+        // FileInputStream is the lightest read path (no channel set-up per file); the size came from the walk's stat.
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
+            if (holder[0].length < size + 1) {
+                holder[0] = new byte[(int) Math.max(size + 1, holder[0].length * 2L)];
+            }
+            byte[] buffer = holder[0];
+            int read;
+            // Read exactly the size the walk saw: no extra read() to meet end-of-file. A file that grows meanwhile
+            // is scanned up to that size; one that shrank ends the loop early.
+            while (length < size && (read = in.read(buffer, length, (int) size - length)) > 0) {
+                length += read;
+            }
+            if (length > options.maxFileBytes()) {
+                scan.large.increment();
+                return;
+            }
+        } catch (IOException e) {
+            scan.report("secret scan: cannot read " + path + " (" + e.getMessage() + "), skipped");
+            return;
+        }
+        byte[] bytes = holder[0];
+        int probe = Math.min(length, BINARY_PROBE_BYTES);
+        for (int i = 0; i < probe; i++) {
+            if (bytes[i] == 0) {
+                scan.binaries.increment();
+                return;
+            }
+        }
+        scan.files.increment();
+        scan.bytes.add(length);
+        FileHits hits = new FileHits(scan, path, bytes, length);
+        literals.scan(bytes, length, hits);
+        for (int rule = 0; rule < prefiltered.length; rule++) {
+            if (!prefiltered[rule]) {
+                hits.matchWholeFile(rule);
+            }
+        }
+    }
+
+    /** Turns literal hits in one file into regex checks of their lines. */
+    private final class FileHits implements LiteralMatcher.Hits {
+        private final Scan scan;
+        private final String path;
+        private final byte[] bytes;
+        private final int length;
+        private final int[] matchedUntil;
+        private int countedPosition;
+        private int countedLines = 1;
+
+        FileHits(Scan scan, String path, byte[] bytes, int length) {
+            this.scan = scan;
+            this.path = path;
+            this.bytes = bytes;
+            this.length = length;
+            this.matchedUntil = new int[options.rules().size()];
+        }
+
+        /**
+         * A literal ends at {@code end}; each rule whose prefix it is is tried right there with {@code lookingAt},
+         * since its matches start with the literal. Transparent bounds let {@code \\b} see the preceding
+         * character.
+         */
+        @Override
+        public void hit(int end, int[] rulesAndLengths) {
+            CharSequence line = null;
+            int lineStart = 0;
+            boolean ascii = true;
+            for (int k = 0; k < rulesAndLengths.length; k += 2) {
+                int rule = rulesAndLengths[k];
+                int start = end - rulesAndLengths[k + 1];
+                if (start < matchedUntil[rule]) {
+                    continue;
+                }
+                if (line == null) {
+                    lineStart = start;
+                    while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+                        lineStart--;
+                    }
+                    int stop = end;
+                    while (stop < length && bytes[stop] != '\n') {
+                        stop++;
+                    }
+                    ascii = AsciiView.isAscii(bytes, lineStart, stop);
+                    line = ascii
+                            ? new AsciiView(bytes, lineStart, stop - lineStart)
+                            : new String(bytes, lineStart, stop - lineStart, StandardCharsets.UTF_8);
+                }
+                int from = ascii
+                        ? start - lineStart
+                        : new String(bytes, lineStart, start - lineStart, StandardCharsets.UTF_8).length();
+                Matcher matcher = options.rules().get(rule).pattern().matcher(line);
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
+                matcher.region(from, line.length());
+                if (matcher.lookingAt() && matcher.end() > matcher.start()) {
+                    record(rule, lineNumber(lineStart), from + 1, matcher.group(), line);
+                    matchedUntil[rule] = ascii ? lineStart + matcher.end() : end;
+                }
+            }
+        }
+
+        private int lineNumber(int lineStart) {
+            for (int i = countedPosition; i < lineStart; i++) {
+                if (bytes[i] == '\n') {
+                    countedLines++;
+                }
+            }
+            countedPosition = Math.max(countedPosition, lineStart);
+            return countedLines;
+        }
+
+        /** A rule without a literal prefix: run it over the whole text, still reporting line by line. */
+        void matchWholeFile(int rule) {
+            String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+            Matcher matcher = options.rules().get(rule).pattern().matcher(text);
+            int line = 1;
+            int position = 0;
+            while (matcher.find()) {
+                for (; position < matcher.start(); position++) {
+                    if (text.charAt(position) == '\n') {
+                        line++;
+                    }
+                }
+                int lineStart = text.lastIndexOf('\n', Math.max(0, matcher.start() - 1)) + 1;
+                if (matcher.start() == 0) {
+                    lineStart = 0;
+                }
+                int lineEnd = text.indexOf('\n', matcher.start());
+                String lineText = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+                record(rule, line, matcher.start() - lineStart + 1, matcher.group(), lineText);
+            }
+        }
+
+        private void record(int rule, int line, int column, String match, CharSequence lineText) {
+            if (match.isEmpty() || options.allowlist().allowsMatch(match, lineText)) {
+                return;
+            }
+            scan.findings.add(
+                    new SecretFinding(options.rules().get(rule).id(), path, line, column, SecretFinding.mask(match)));
+        }
+    }
+}
