@@ -55,6 +55,23 @@ class DevopsConfigurationCascTest {
 
     @Test
     @ConfiguredWithCode("casc.yml")
+    void systemConfigurationFormKeepsEverySetting(JenkinsConfiguredWithCodeRule r) throws Exception {
+        r.configRoundtrip();
+
+        DevopsConfiguration config = DevopsConfiguration.get();
+        assertEquals(14, config.getDoraWindowDays());
+        assertEquals(List.of("staging", "production"), config.getEnvironments().stream()
+                .map(EnvironmentConfig::getName)
+                .toList());
+        EnvironmentConfig production = config.environment("production").orElseThrow();
+        assertTrue(production.isApprovalRequired());
+        assertEquals("prod-kubeconfig", production.getCredentialsId());
+        assertEquals(EventSinkConfig.Mode.STRUCTURED, config.getEventSinks().get(0).getMode());
+        assertEquals("events-hmac", config.getEventSinks().get(0).getHmacCredentialsId());
+    }
+
+    @Test
+    @ConfiguredWithCode("casc.yml")
     void ledgerDefaultsToAFolderUnderJenkinsHome(JenkinsConfiguredWithCodeRule r) {
         assertEquals(
                 r.jenkins.getRootDir().toPath().resolve("devops-orchestrator"),
