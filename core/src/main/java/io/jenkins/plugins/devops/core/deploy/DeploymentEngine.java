@@ -3,7 +3,6 @@ package io.jenkins.plugins.devops.core.deploy;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.devops.core.deploy.strategy.DeploymentStrategy;
-import io.jenkins.plugins.devops.core.gate.GatePoint;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.core.kube.DeploymentLease;
 import io.jenkins.plugins.devops.core.kube.ResourceWriter;
@@ -80,7 +79,7 @@ public final class DeploymentEngine {
                     .record(Outcome.SUCCEEDED, started, "");
         }
         DeploymentLease lease = lease(request.namespace(), request.service(), request.environment());
-        lease.acquire(holder(id, request.triggeredBy()), leaseDuration(request), log::event);
+        lease.acquire(holder(id, request.triggeredBy()), leaseDuration(request, plan, options), log::event);
         try {
             DeploymentRun run = new DeploymentRun(client, options, clock, request, plan, id, gates, log);
             return run.start(view, lease, started);
@@ -132,7 +131,8 @@ public final class DeploymentEngine {
         log.event("resuming deployment " + state.deploymentId() + " at phase " + (state.nextPhase() + 1) + " of "
                 + state.phaseCount());
         DeploymentLease lease = lease(request.namespace(), request.service(), request.environment());
-        lease.acquire(holder(state.deploymentId(), request.triggeredBy()), leaseDuration(request), log::event);
+        lease.acquire(
+                holder(state.deploymentId(), request.triggeredBy()), leaseDuration(request, plan, options), log::event);
         try {
             DeploymentRun run =
                     new DeploymentRun(client, options, clock, request, plan, state.deploymentId(), gates, log);
@@ -185,8 +185,16 @@ public final class DeploymentEngine {
         return new DeploymentLease(client, namespace, Names.lockName(service, environment), clock);
     }
 
-    private java.time.Duration leaseDuration(DeploymentRequest request) {
-        return request.progressDeadline().plus(options.leaseSlack());
+    /**
+     * How long the lease lasts without renewal: the longest a phase may take (its progress deadline, plus a
+     * blue-green scale-down delay or a canary pause) and the slack, so a live deployment never loses its lease.
+     */
+    static java.time.Duration leaseDuration(DeploymentRequest request, DeploymentPlan plan, EngineOptions options) {
+        java.time.Duration longestWait = plan.phases().stream()
+                .map(p -> p.waitBefore().plus(p.pauseAfter()))
+                .max(java.time.Duration::compareTo)
+                .orElse(java.time.Duration.ZERO);
+        return request.progressDeadline().plus(longestWait).plus(options.leaseSlack());
     }
 
     private String holder(String id, String triggeredBy) {
@@ -204,10 +212,6 @@ public final class DeploymentEngine {
 
     static String snapshotName(String service, String environment) {
         return Names.lockName(service, environment) + "-snapshot";
-    }
-
-    static boolean stops(GatePoint point) {
-        return point != GatePoint.POST_ROLLOUT && point != GatePoint.ROLLBACK;
     }
 
     static ResourceWriter writer(KubernetesClient client, EngineOptions options, RunLog log) {

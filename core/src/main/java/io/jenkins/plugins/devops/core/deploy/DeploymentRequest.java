@@ -31,6 +31,7 @@ public final class DeploymentRequest {
     private final ManifestSet objects;
     private final String image;
     private final String version;
+    private final boolean versionGiven;
     private final StrategySettings strategy;
     private final Duration progressDeadline;
     private final List<Commit> commits;
@@ -55,7 +56,8 @@ public final class DeploymentRequest {
         manifests = b.manifests;
         objects = ManifestSet.parse(b.manifests, namespace, strategy.name());
         checkWorkload(objects.workload());
-        version = b.version == null || b.version.isBlank() ? versionOf(effectiveImage()) : b.version.trim();
+        versionGiven = b.version != null && !b.version.isBlank();
+        version = versionGiven ? b.version.trim() : versionOf(effectiveImage());
         commits = b.commits == null ? List.of() : List.copyOf(b.commits);
         triggeredBy = b.triggeredBy == null ? "" : b.triggeredBy;
         dryRun = b.dryRun;
@@ -136,7 +138,7 @@ public final class DeploymentRequest {
                 .namespace(namespace)
                 .manifests(manifests)
                 .image(image)
-                .version(version)
+                .version(versionGiven ? version : null)
                 .strategy(strategy)
                 .progressDeadline(progressDeadline)
                 .commits(commits)

@@ -82,10 +82,10 @@ final class DeploymentRun {
                     runner.run(plan.phases().get(i), i, plan.phases().size());
                     current = current.advancedTo(i + 1, clock.instant());
                     log.listener().checkpoint(current);
-                    lease.renew(request.progressDeadline().plus(options.leaseSlack()));
+                    lease.renew(DeploymentEngine.leaseDuration(request, plan, options));
                 }
                 gates.evaluate(GatePoint.POST_ROLLOUT, plan.phases().size(), 100);
-                deleteSnapshot(writer, state);
+                deleteSnapshot(state);
                 return record(Outcome.SUCCEEDED, state.startedAt(), "");
             } catch (InterruptedException e) {
                 aborted = true;
@@ -105,6 +105,12 @@ final class DeploymentRun {
             DeploymentState state,
             String reason,
             boolean aborted) {
+        if (!aborted) {
+            java.util.Set<String> deployments = new java.util.LinkedHashSet<>();
+            plan.phases().forEach(p -> deployments.addAll(p.awaitRollout()));
+            io.jenkins.plugins.devops.core.kube.WarningEvents.about(client, request.namespace(), deployments, 5)
+                    .forEach(line -> log.event("kubernetes: " + line));
+        }
         log.event("rolling back: " + reason);
         boolean interrupted = aborted;
         try {
@@ -114,7 +120,7 @@ final class DeploymentRun {
             } catch (InterruptedException e) {
                 interrupted = true;
             }
-            deleteSnapshot(writer, state);
+            deleteSnapshot(state);
             return record(aborted ? Outcome.ABORTED : Outcome.FAILED_ROLLED_BACK, state.startedAt(), reason);
         } catch (InterruptedException e) {
             interrupted = true;
@@ -136,7 +142,7 @@ final class DeploymentRun {
         }
     }
 
-    private void deleteSnapshot(ResourceWriter writer, DeploymentState state) {
+    private void deleteSnapshot(DeploymentState state) {
         client.secrets()
                 .inNamespace(request.namespace())
                 .withName(state.snapshotName())

@@ -90,9 +90,25 @@ public final class ResourceWriter {
     /** Fields the API server allocates and refuses to change; a manifest normally leaves them out. */
     private static void keepAllocatedFields(HasMetadata current, HasMetadata desired) {
         if (current instanceof Service cur && desired instanceof Service want && want.getSpec() != null) {
-            if (want.getSpec().getClusterIP() == null && cur.getSpec() != null) {
+            if (cur.getSpec() == null) {
+                return;
+            }
+            if (want.getSpec().getClusterIP() == null) {
                 want.getSpec().setClusterIP(cur.getSpec().getClusterIP());
                 want.getSpec().setClusterIPs(cur.getSpec().getClusterIPs());
+            }
+            // Keep allocated node ports, or a NodePort/LoadBalancer Service would get new ones on every deploy.
+            if (want.getSpec().getPorts() != null && cur.getSpec().getPorts() != null) {
+                for (var port : want.getSpec().getPorts()) {
+                    if (port.getNodePort() == null) {
+                        cur.getSpec().getPorts().stream()
+                                .filter(c -> c.getPort() != null && c.getPort().equals(port.getPort()))
+                                .filter(c -> java.util.Objects.equals(c.getProtocol(), port.getProtocol())
+                                        || port.getProtocol() == null)
+                                .findFirst()
+                                .ifPresent(c -> port.setNodePort(c.getNodePort()));
+                    }
+                }
             }
         }
     }

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+@Execution(ExecutionMode.CONCURRENT) // each test has its own mock cluster
 class BlueGreenDeploymentTest {
     private static final StrategySettings KEEP_OLD_SLOT = StrategySettings.blueGreen(0);
     private MockCluster cluster;

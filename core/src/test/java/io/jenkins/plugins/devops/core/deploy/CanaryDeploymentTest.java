@@ -18,7 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+@Execution(ExecutionMode.CONCURRENT) // each test has its own mock cluster
 class CanaryDeploymentTest {
     private static final StrategySettings CANARY = StrategySettings.canary(List.of(10, 50, 100));
     private MockCluster cluster;
@@ -63,6 +66,19 @@ class CanaryDeploymentTest {
                 .contains("canary 10%", "writes Deployment/shop-canary (replicas 1)", "1.0.0 -> 1.1.0");
         assertThat(plan.notes()).anyMatch(n -> n.contains("1 canary + 3 stable pods give an effective 25%"));
         assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void pauseFollowsEveryStepButTheLast() {
+        DeploymentPlan plan = engine.plan(request(
+                        "registry/shop:1.1.0",
+                        4,
+                        StrategySettings.canary(List.of(10, 50, 100), java.time.Duration.ofSeconds(90), ""))
+                .build());
+
+        assertThat(plan.phases()).extracting(p -> p.pauseAfter().toSeconds()).containsExactly(90L, 90L, 0L, 0L, 0L);
+        assertThat(plan.phases().get(2).gates()).containsExactly(GatePoint.STEP, GatePoint.CONFIRM_PROMOTION);
+        assertThat(plan.render()).contains("pause 90 s");
     }
 
     @Test
@@ -137,6 +153,8 @@ class CanaryDeploymentTest {
 
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("shop-canary exceeded its progress deadline");
+        assertThat(record.events())
+                .anyMatch(e -> e.startsWith("kubernetes: Pod shop-canary-") && e.contains("Readiness probe failed"));
         assertThat(objects(cluster)).isEqualTo(before);
     }
 }

@@ -13,8 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Transient API trouble is retried and does not fail the deployment. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own mock cluster
 class FaultToleranceTest {
     private static final StrategySettings CANARY = StrategySettings.canary(List.of(25, 100));
     private MockCluster cluster;

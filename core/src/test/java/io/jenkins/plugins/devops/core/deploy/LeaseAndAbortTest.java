@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+@Execution(ExecutionMode.CONCURRENT) // each test has its own mock cluster
 class LeaseAndAbortTest {
     private static final StrategySettings CANARY = StrategySettings.canary(List.of(20, 100));
     private MockCluster cluster;

@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** A process that dies between (or inside) phases leaves a state from which {@code resume} finishes the job. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own mock cluster
 class ResumeTest {
     private MockCluster cluster;
     private DeploymentEngine engine;

@@ -20,8 +20,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Canary weights carried by Gateway API HTTPRoute backendRef weights. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own mock cluster
 class RoutedCanaryTest {
     private static final String ROUTE =
             """

@@ -52,4 +52,18 @@ class StrategySettingsTest {
         assertThatThrownBy(() -> StrategySettings.fromOptions(null, Map.of()))
                 .hasMessageContaining("strategy is missing");
     }
+
+    @Test
+    void versionIsDerivedFromTheImageUnlessGiven() {
+        DeploymentRequest tagged = EngineFixture.request("registry/shop:1.4.2", 1, StrategySettings.rolling())
+                .build();
+        assertThat(tagged.version()).isEqualTo("1.4.2");
+        assertThat(tagged.toBuilder().image("registry/shop@sha256:abc").build().version())
+                .isEqualTo("sha256:abc");
+        assertThat(tagged.toBuilder().version("release-7").build().version()).isEqualTo("release-7");
+        assertThat(EngineFixture.request("registry:5000/shop", 1, StrategySettings.rolling())
+                        .build()
+                        .version())
+                .isEqualTo("latest");
+    }
 }

@@ -54,6 +54,20 @@ class KubernetesClientsTest {
     }
 
     @Test
+    void mockClusterKubeconfigWorksWithItsCurrentContext() {
+        try (MockCluster cluster = MockCluster.start("shop")) {
+            cluster.seed(new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("probe")
+                    .endMetadata()
+                    .build());
+            try (KubernetesClient client = KubernetesClients.fromKubeconfig(cluster.kubeconfig(), null)) {
+                assertThat(client.configMaps().withName("probe").get()).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void tokenAndServerReachTheCluster() {
         try (MockCluster cluster = MockCluster.start("shop")) {
             cluster.seed(new ConfigMapBuilder()

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,7 @@ public final class FaultyHttpServer implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
 
     /** One request as the server saw it. */
-    public record Received(String method, String path, java.util.Map<String, List<String>> headers, byte[] body) {
+    public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
         public String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
@@ -88,7 +89,7 @@ public final class FaultyHttpServer implements AutoCloseable {
             Received request = new Received(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(),
-                    java.util.Map.copyOf(exchange.getRequestHeaders()),
+                    Map.copyOf(exchange.getRequestHeaders()),
                     exchange.getRequestBody().readAllBytes());
             received.add(request);
             Response response;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.devops.core.analysis.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
  */
 public final class LocalPrometheus implements AutoCloseable {
     private static final Path BINARY = Path.of(System.getProperty("prometheus.binary", "/usr/bin/prometheus"));
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -92,10 +95,8 @@ public final class LocalPrometheus implements AutoCloseable {
                     HttpRequest.newBuilder(URI.create(url() + "/api/v1/query_range?" + params))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            // Count "[t,"v"]" pairs of the first series; good enough for a readiness check.
-            int count = body.split("\\],\\[").length;
-            return body.contains("\"values\":[[") && count >= samples;
+            JsonNode series = JSON.readTree(response.body()).path("data").path("result");
+            return !series.isEmpty() && series.get(0).path("values").size() >= samples;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

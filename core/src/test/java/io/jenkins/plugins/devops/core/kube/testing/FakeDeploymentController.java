@@ -277,8 +277,36 @@ public final class FakeDeploymentController implements AutoCloseable {
                     .build();
             withStatus(pod, image, shouldBeReady(podName, image));
             pods.add(client.pods().inNamespace(namespace).resource(pod).create());
+            if (neverReady.contains(image)) {
+                warn(pod, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503");
+            } else if (crashLoop.contains(image)) {
+                warn(pod, "BackOff", "Back-off restarting failed container");
+            }
         }
         return pods;
+    }
+
+    /** Records a Warning event about a pod, as the kubelet would. */
+    private void warn(Pod pod, String reason, String message) {
+        client.v1()
+                .events()
+                .inNamespace(namespace)
+                .resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                        .withNewMetadata()
+                        .withName(pod.getMetadata().getName() + "." + reason.toLowerCase())
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withType("Warning")
+                        .withReason(reason)
+                        .withMessage(message)
+                        .withLastTimestamp(Instant.now().toString())
+                        .withNewInvolvedObject()
+                        .withKind("Pod")
+                        .withName(pod.getMetadata().getName())
+                        .withNamespace(namespace)
+                        .endInvolvedObject()
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     private boolean shouldBeReady(String podName, String image) {

@@ -112,6 +112,34 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * A kubeconfig (context {@code mock}, namespace of this cluster, a dummy token) pointing at this server, for
+     * code that takes kubeconfig text, e.g. {@code KubernetesClients.fromKubeconfig(cluster.kubeconfig(), "mock")}
+     * or the {@code devops} command line.
+     */
+    public String kubeconfig() {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: mock
+                    cluster:
+                      server: %s
+                users:
+                  - name: tester
+                    user:
+                      token: mock-token
+                contexts:
+                  - name: mock
+                    context:
+                      cluster: mock
+                      user: tester
+                      namespace: %s
+                current-context: mock
+                """
+                .formatted(url(), namespace);
+    }
+
     /** The base URL of the API server, e.g. for a kubeconfig. */
     public String url() {
         return "http://127.0.0.1:" + server.getPort();
