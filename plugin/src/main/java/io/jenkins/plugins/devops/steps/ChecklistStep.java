@@ -16,7 +16,6 @@ import io.jenkins.plugins.devops.model.ChecklistAction;
 import io.jenkins.plugins.devops.model.ChecklistOperation;
 import io.jenkins.plugins.devops.model.ChecklistSettings;
 import io.jenkins.plugins.util.JenkinsFacade;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,7 @@ import org.kohsuke.stapler.verb.POST;
  * echo "score ${c.score}: ${c.checklists}"
  * }</pre>
  */
-public class ChecklistStep extends Step implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public class ChecklistStep extends Step {
     private List<String> checklists;
     private String config;
     private String failOn;

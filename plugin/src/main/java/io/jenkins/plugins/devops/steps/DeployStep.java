@@ -14,7 +14,6 @@ import io.jenkins.plugins.devops.credentials.ClusterConnection;
 import io.jenkins.plugins.devops.credentials.CredentialsListing;
 import io.jenkins.plugins.devops.model.DeploySettings;
 import io.jenkins.plugins.util.JenkinsFacade;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,7 @@ import org.kohsuke.stapler.verb.POST;
  * echo "${r.outcome} ${r.revision}"
  * }</pre>
  */
-public class DeployStep extends Step implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public class DeployStep extends Step {
     private final String service;
     private final String environment;
     private String namespace;

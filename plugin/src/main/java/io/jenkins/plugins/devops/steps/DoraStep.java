@@ -8,7 +8,6 @@ import io.jenkins.plugins.devops.core.dora.DoraReport;
 import io.jenkins.plugins.devops.core.dora.DoraSummary;
 import io.jenkins.plugins.devops.model.DoraQuery;
 import io.jenkins.plugins.devops.model.DoraResults;
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +28,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * echo "lead time ${dora.leadTimeSeconds} s, band ${dora.bands.LEAD_TIME}"
  * }</pre>
  */
-public class DoraStep extends Step implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public class DoraStep extends Step {
     private String service = "";
     private String environment = "";
     private int window;

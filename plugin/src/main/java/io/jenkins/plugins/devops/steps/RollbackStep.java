@@ -14,7 +14,6 @@ import io.jenkins.plugins.devops.credentials.ClusterConnection;
 import io.jenkins.plugins.devops.credentials.CredentialsListing;
 import io.jenkins.plugins.devops.model.RollbackSettings;
 import io.jenkins.plugins.util.JenkinsFacade;
-import java.io.Serializable;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -34,9 +33,7 @@ import org.kohsuke.stapler.verb.POST;
  * def r = devopsRollback service: 'shop', environment: 'production', revision: '1.4.1'
  * }</pre>
  */
-public class RollbackStep extends Step implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public class RollbackStep extends Step {
     private final String service;
     private final String environment;
     private String revision;
