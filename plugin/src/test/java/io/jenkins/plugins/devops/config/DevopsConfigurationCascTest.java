@@ -60,13 +60,16 @@ class DevopsConfigurationCascTest {
 
         DevopsConfiguration config = DevopsConfiguration.get();
         assertEquals(14, config.getDoraWindowDays());
-        assertEquals(List.of("staging", "production"), config.getEnvironments().stream()
-                .map(EnvironmentConfig::getName)
-                .toList());
+        assertEquals(
+                List.of("staging", "production"),
+                config.getEnvironments().stream()
+                        .map(EnvironmentConfig::getName)
+                        .toList());
         EnvironmentConfig production = config.environment("production").orElseThrow();
         assertTrue(production.isApprovalRequired());
         assertEquals("prod-kubeconfig", production.getCredentialsId());
-        assertEquals(EventSinkConfig.Mode.STRUCTURED, config.getEventSinks().get(0).getMode());
+        assertEquals(
+                EventSinkConfig.Mode.STRUCTURED, config.getEventSinks().get(0).getMode());
         assertEquals("events-hmac", config.getEventSinks().get(0).getHmacCredentialsId());
     }
 
