@@ -158,7 +158,7 @@ public class ApprovalAction implements RunAction2 {
 
     @Override
     public String getUrlName() {
-        return "devops-approval-" + id;
+        return id.startsWith("devops-approval-") ? id : "devops-approval-" + id;
     }
 
     public Run<?, ?> getOwner() {
