@@ -1,0 +1,59 @@
+package io.jenkins.plugins.devops.model;
+
+import hudson.AbortException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code devopsChecklist} (or the freestyle build step) was asked for: which checklists, which configuration
+ * file, and when to fail or mark the build unstable.
+ */
+public final class ChecklistSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final ArrayList<String> checklists;
+    private final String config;
+    private final String failOn;
+    private final String unstableOn;
+
+    /**
+     * @param checklists {@code cicd}, {@code infrastructure}, {@code monitoring}, {@code security}; empty for all
+     * @param config a workspace-relative checklist YAML, empty for the defaults
+     * @param failOn {@code critical} or {@code none}
+     * @param unstableOn {@code warning} or {@code none}
+     * @throws AbortException for any other failOn / unstableOn value
+     */
+    public ChecklistSettings(List<String> checklists, String config, String failOn, String unstableOn)
+            throws AbortException {
+        this.checklists = checklists == null ? new ArrayList<>() : new ArrayList<>(checklists);
+        this.config = config == null ? "" : config.trim();
+        this.failOn = choice("failOn", failOn, "critical", "none");
+        this.unstableOn = choice("unstableOn", unstableOn, "warning", "none");
+    }
+
+    private static String choice(String field, String value, String yes, String no) throws AbortException {
+        String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        if (!text.equals(yes) && !text.equals(no)) {
+            throw new AbortException(field + ": '" + value + "' is not supported; use '" + yes + "' or '" + no + "'");
+        }
+        return text;
+    }
+
+    public List<String> checklists() {
+        return checklists;
+    }
+
+    public String config() {
+        return config;
+    }
+
+    public boolean failOnCritical() {
+        return failOn.equals("critical");
+    }
+
+    public boolean unstableOnWarnings() {
+        return unstableOn.equals("warning");
+    }
+}
