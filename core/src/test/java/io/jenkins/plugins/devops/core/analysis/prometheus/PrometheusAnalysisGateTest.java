@@ -140,7 +140,8 @@ class PrometheusAnalysisGateTest {
     void initialDelayPostponesTheFirstMeasurement() throws Exception {
         HealthGate gate =
                 gate(Map.of("name", "success-rate", "template", "request-success-rate", "initialDelay", "700ms"));
-        java.time.Instant start = java.time.Instant.now();
+        // The gate schedules in whole milliseconds (Clock.millis()), so compare at that precision.
+        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
         GateResult result = gate.evaluate(Contexts.step("checkout", NS), m -> {});
 
