@@ -15,6 +15,7 @@ import io.jenkins.plugins.devops.core.checklist.secrets.SecretAllowlist;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretRule;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretRules;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretScanOptions;
+import io.jenkins.plugins.devops.core.text.DidYouMean;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +144,7 @@ public final class ConfigYamlReader {
             if (!known.contains(id)) {
                 throw nodes.error(
                         keyNode,
-                        "unknown item id '" + id + "'" + Suggestions.didYouMean(id, known)
+                        "unknown item id '" + id + "'" + DidYouMean.hint(id, known)
                                 + "; the built-in ids are listed in docs/checklists.md");
             }
             Node value = entry.getValue().getValueNode();
