@@ -26,6 +26,7 @@ public final class DeploySettings implements Serializable {
     private ArrayList<LinkedHashMap<String, Object>> analysis = new ArrayList<>();
     private ArrayList<LinkedHashMap<String, Object>> smokeTests = new ArrayList<>();
     private ArrayList<LinkedHashMap<String, Object>> webhooks = new ArrayList<>();
+    private String gatesYaml = "";
     private ClusterConnection connection = new ClusterConnection("", "", "", false, "", "");
     private int progressDeadlineSeconds = 600;
     private boolean markUnstable;
@@ -116,6 +117,19 @@ public final class DeploySettings implements Serializable {
 
     public DeploySettings smokeTests(List<? extends Map<?, ?>> value) {
         smokeTests = PlainValues.copyMaps(value, "smokeTests");
+        return this;
+    }
+
+    /**
+     * Health gates as YAML (top-level {@code analysis}, {@code smokeTests}, {@code webhooks}), the freestyle
+     * builder's way of saying what the Pipeline step says with its list parameters; empty when unused.
+     */
+    public String gatesYaml() {
+        return gatesYaml;
+    }
+
+    public DeploySettings gatesYaml(String value) {
+        gatesYaml = blankToEmpty(value);
         return this;
     }
 

@@ -33,8 +33,10 @@ final class GateSet {
             DeploySettings settings, Optional<EnvironmentConfig> environment, Run<?, ?> run, TaskListener listener)
             throws AbortException {
         try {
-            GateSpec spec = GateSpec.fromMaps(
-                    maps(settings.analysis()), maps(settings.smokeTests()), maps(settings.webhooks()));
+            GateSpec spec = settings.gatesYaml().isEmpty()
+                    ? GateSpec.fromMaps(
+                            maps(settings.analysis()), maps(settings.smokeTests()), maps(settings.webhooks()))
+                    : GateSpec.fromYaml(settings.gatesYaml());
             if (environment.isPresent() && environment.get().isApprovalRequired()) {
                 EnvironmentConfig env = environment.get();
                 spec = spec.withApproval(new ApprovalSpec(

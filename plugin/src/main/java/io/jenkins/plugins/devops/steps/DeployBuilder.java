@@ -37,7 +37,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle "Deploy to Kubernetes" build step. It runs the same {@link DeployOperation} as
- * {@code devopsDeploy}; health gates other than readiness and the environment's approval are Pipeline-only.
+ * {@code devopsDeploy}; its health gates are given as YAML (the same settings as the step's {@code analysis},
+ * {@code smokeTests} and {@code webhooks} lists).
  */
 public class DeployBuilder extends Builder implements SimpleBuildStep {
     private final String service;
@@ -52,6 +53,7 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
     private String serverUrl = "";
     private String context = "";
     private String cloud = "";
+    private String gates = "";
     private boolean markUnstable;
 
     @DataBoundConstructor
@@ -75,6 +77,7 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
                 .version(env.expand(version))
                 .strategy(strategy)
                 .strategyOption("steps", parseSteps(canarySteps))
+                .gatesYaml(gates)
                 .connection(new ClusterConnection(credentialsId, serverUrl, "", false, context, cloud))
                 .markUnstable(markUnstable);
         String yaml = ManifestReader.read(settings.manifests(), workspace);
@@ -186,6 +189,16 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setContext(String context) {
         this.context = Util.fixNull(context).trim();
+    }
+
+    public String getGates() {
+        return gates;
+    }
+
+    /** Health gates as YAML: {@code analysis}, {@code smokeTests} and {@code webhooks} lists (docs/analysis.md). */
+    @DataBoundSetter
+    public void setGates(String gates) {
+        this.gates = Util.fixNull(gates).trim();
     }
 
     public String getCloud() {

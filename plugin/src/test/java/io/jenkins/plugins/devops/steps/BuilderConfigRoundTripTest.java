@@ -24,11 +24,13 @@ class BuilderConfigRoundTripTest {
         before.setServerUrl("https://k8s.example.com:6443");
         before.setContext("staging");
         before.setMarkUnstable(true);
+        before.setGates("smokeTests:\n  - name: health\n    url: http://shop.shop-staging.svc/healthz");
 
         DeployBuilder after = j.configRoundtrip(before);
 
         j.assertEqualDataBoundBeans(before, after);
         assertEquals("canary", after.getStrategy());
+        assertEquals(before.getGates(), after.getGates());
     }
 
     @Test
