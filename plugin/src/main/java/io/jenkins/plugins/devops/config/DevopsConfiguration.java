@@ -5,11 +5,13 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devops.jenkins.JenkinsFacade;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -182,27 +184,60 @@ public class DevopsConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** Default severity at which devopsChecklist fails the build ({@code critical}, {@code warning}, {@code none}). */
+    /** Default for devopsChecklist's {@code failOn}: {@code critical} (a critical item failed) or {@code none}. */
     public String getChecklistFailOn() {
         return checklistFailOn;
     }
 
+    /** @throws IllegalArgumentException for a value the checklist step would reject (JCasC reports it) */
     @DataBoundSetter
     public void setChecklistFailOn(String checklistFailOn) {
-        this.checklistFailOn = Util.fixEmptyAndTrim(checklistFailOn) == null ? "critical" : checklistFailOn.trim();
+        this.checklistFailOn = choice("checklistFailOn", checklistFailOn, "critical", "none");
         save();
     }
 
-    /** Default severity at which devopsChecklist marks the build unstable. */
+    /** Default for devopsChecklist's {@code unstableOn}: {@code warning} (any item warned) or {@code none}. */
     public String getChecklistUnstableOn() {
         return checklistUnstableOn;
     }
 
+    /** @throws IllegalArgumentException for a value the checklist step would reject (JCasC reports it) */
     @DataBoundSetter
     public void setChecklistUnstableOn(String checklistUnstableOn) {
-        this.checklistUnstableOn =
-                Util.fixEmptyAndTrim(checklistUnstableOn) == null ? "warning" : checklistUnstableOn.trim();
+        this.checklistUnstableOn = choice("checklistUnstableOn", checklistUnstableOn, "warning", "none");
         save();
+    }
+
+    /** The same two choices the checklist step accepts; empty means the first (the default). */
+    private static String choice(String field, String value, String byDefault, String other) {
+        String text = Util.fixEmptyAndTrim(value) == null ? byDefault : value.trim().toLowerCase(Locale.ROOT);
+        if (!text.equals(byDefault) && !text.equals(other)) {
+            throw new IllegalArgumentException(
+                    field + ": '" + value + "' is not supported; use '" + byDefault + "' or '" + other + "'");
+        }
+        return text;
+    }
+
+    @POST
+    public ListBoxModel doFillChecklistFailOnItems() {
+        ListBoxModel items = new ListBoxModel();
+        if (!new io.jenkins.plugins.util.JenkinsFacade().hasPermission(Jenkins.ADMINISTER)) {
+            return items;
+        }
+        items.add("a critical item fails (critical)", "critical");
+        items.add("never (none)", "none");
+        return items;
+    }
+
+    @POST
+    public ListBoxModel doFillChecklistUnstableOnItems() {
+        ListBoxModel items = new ListBoxModel();
+        if (!new io.jenkins.plugins.util.JenkinsFacade().hasPermission(Jenkins.ADMINISTER)) {
+            return items;
+        }
+        items.add("any item warns (warning)", "warning");
+        items.add("never (none)", "none");
+        return items;
     }
 
     @POST

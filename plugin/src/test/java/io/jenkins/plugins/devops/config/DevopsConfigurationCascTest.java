@@ -23,7 +23,7 @@ class DevopsConfigurationCascTest {
         assertEquals(14, config.getDoraWindowDays());
         assertEquals(12.0, config.getLeadTimeTargetHours());
         assertEquals(10.0, config.getChangeFailureRateTargetPercent());
-        assertEquals("warning", config.getChecklistFailOn());
+        assertEquals("none", config.getChecklistFailOn());
         assertEquals(2, config.getEnvironments().size());
         EnvironmentConfig production = config.environment("production").orElseThrow();
         assertEquals("shop", production.getNamespace());
