@@ -20,6 +20,13 @@ public final class JenkinsApprover implements Approver {
     @Override
     public ApprovalDecision decide(ApprovalRequest request, GateProgress progress) throws InterruptedException {
         ApprovalAction action = new ApprovalAction(request);
+        // A deployment resumed after a restart asks again under the same id; the expired action from before the
+        // restart would otherwise own the URL (Jenkins serves the first action with a matching URL name).
+        for (ApprovalAction earlier : run.getActions(ApprovalAction.class)) {
+            if (earlier.getId().equals(action.getId())) {
+                run.removeAction(earlier);
+            }
+        }
         run.addAction(action);
         String who = request.approvers().isEmpty()
                 ? "anyone who may build this job"
