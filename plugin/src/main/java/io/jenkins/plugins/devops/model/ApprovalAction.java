@@ -112,7 +112,8 @@ public class ApprovalAction implements RunAction2 {
         if (!jenkins.hasPermission(Item.BUILD, job) || !isApprover()) {
             throw HttpResponses.forbidden();
         }
-        String by = User.current() == null ? "anonymous" : User.current().getId();
+        User user = User.current();
+        String by = user == null ? "anonymous" : user.getId();
         String note = text == null ? "" : text.trim();
         if (settle(approved ? State.APPROVED : State.REJECTED, by, note)) {
             decision.complete(approved ? ApprovalDecision.approved(by, note) : ApprovalDecision.rejected(by, note));

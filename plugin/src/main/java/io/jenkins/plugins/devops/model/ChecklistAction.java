@@ -44,7 +44,10 @@ public class ChecklistAction implements RunAction2 {
     public static ChecklistAction create(Run<?, ?> run, String reportJson) throws IOException {
         int index = run.getActions(ChecklistAction.class).size() + 1;
         Path file = file(run, index);
-        Files.createDirectories(file.getParent());
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         Files.writeString(file, reportJson, StandardCharsets.UTF_8);
         return new ChecklistAction(index, parse(reportJson));
     }

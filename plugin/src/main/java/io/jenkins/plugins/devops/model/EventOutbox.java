@@ -4,6 +4,8 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.init.Terminator;
 import hudson.model.ItemGroup;
 import hudson.model.TaskListener;
@@ -66,6 +68,27 @@ public class EventOutbox {
             LOGGER.log(Level.WARNING, "Cannot queue deployment events", e);
             listener.getLogger().println("[devops] could not queue deployment events: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * Opens the outbox at start-up, so events still pending from before a restart are delivered without waiting for
+     * the next deployment (core's outbox resumes delivery when it is opened).
+     */
+    @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
+    public static void resumeDelivery() {
+        get().open();
+    }
+
+    void open() {
+        DevopsConfiguration config = DevopsConfiguration.get();
+        if (config.getEventSinks().isEmpty()) {
+            return;
+        }
+        try {
+            publisher(config);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Cannot resume the delivery of pending deployment events", e);
         }
     }
 

@@ -37,21 +37,25 @@ public final class PipelineStages {
         }
         Map<String, BlockEndNode<?>> ends = new HashMap<>();
         List<BlockStartNode> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         NodeStepTypePredicate isStage = new NodeStepTypePredicate("stage");
         for (FlowNode node : new DepthFirstScanner().allNodes(execution)) {
             if (node instanceof BlockEndNode<?> end) {
                 ends.put(end.getStartNode().getId(), end);
-            } else if (node instanceof BlockStartNode start
-                    && isStage.apply(node)
-                    && node.getPersistentAction(LabelAction.class) != null) {
-                starts.add(start);
+            } else if (node instanceof BlockStartNode start && isStage.apply(node)) {
+                LabelAction label = node.getPersistentAction(LabelAction.class);
+                if (label != null) {
+                    starts.add(start);
+                    names.add(label.getDisplayName());
+                }
             }
         }
-        Collections.reverse(starts); // the scanner walks from the newest node back
+        // the scanner walks from the newest node back
+        Collections.reverse(starts);
+        Collections.reverse(names);
         List<PipelineStage> stages = new ArrayList<>();
-        for (BlockStartNode start : starts) {
-            String name = start.getPersistentAction(LabelAction.class).getDisplayName();
-            stages.add(new PipelineStage(name, status(ends.get(start.getId())), null));
+        for (int i = 0; i < starts.size(); i++) {
+            stages.add(new PipelineStage(names.get(i), status(ends.get(starts.get(i).getId())), null));
         }
         return stages;
     }

@@ -23,7 +23,10 @@ public final class RecordFile {
     private RecordFile() {}
 
     public static void write(Path file, DeploymentRecord record) throws IOException {
-        Files.createDirectories(file.getParent());
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), record);
         Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
