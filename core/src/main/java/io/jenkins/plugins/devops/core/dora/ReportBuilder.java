@@ -64,7 +64,8 @@ final class ReportBuilder {
                 deployments,
                 successes,
                 failures,
-                days.cardinality(),
+                days.get(0, (int) overlappedDays(from.getEpochSecond(), to.getEpochSecond()))
+                        .cardinality(),
                 SortedRuns.median(leads),
                 restores,
                 SortedRuns.median(restoreRuns),
@@ -89,7 +90,7 @@ final class ReportBuilder {
                 t.successes(),
                 t.failures(),
                 t.successes() / windowDays,
-                t.deploymentDays() / (windowDays / 7.0),
+                t.deploymentDays() / (overlappedDays(from.getEpochSecond(), to.getEpochSecond()) / 7.0),
                 seconds(t.leadMedian()),
                 cfr,
                 t.restores(),
@@ -109,6 +110,20 @@ final class ReportBuilder {
                 bands(figures),
                 settings.bands().reportYear(),
                 targets(figures));
+    }
+
+    /**
+     * The UTC days that share some time with the window {@code (from, to]}: the denominator of deployment days per
+     * week. A window that does not start at midnight overlaps one day more than its length in days; dividing by
+     * its length would let a team that deploys every day score more than 7 days a week.
+     */
+    static long overlappedDays(long from, long to) {
+        return Math.floorDiv(to - 1, 86_400) - Math.floorDiv(from, 86_400) + 1;
+    }
+
+    /** The last UTC day that {@link #overlappedDays} counts (a deployment exactly at midnight belongs to the next). */
+    static long lastOverlappedDay(long to) {
+        return Math.floorDiv(to - 1, 86_400);
     }
 
     private static Optional<Duration> seconds(OptionalLong value) {
