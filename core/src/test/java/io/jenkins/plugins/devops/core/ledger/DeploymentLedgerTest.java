@@ -76,6 +76,53 @@ class DeploymentLedgerTest {
     }
 
     @Test
+    void importingTheSameCsvTwiceDoesNotCountItsDeploymentsTwice(@TempDir Path dir) throws IOException {
+        String header = "id,service,environment,result,finished_epoch_s,commit_epoch_s\n";
+        Path first = Files.writeString(
+                dir.resolve("d.csv"),
+                header + "0,svc1,production,SUCCESS,1700000100,1700000000\n"
+                        + "1,svc2,staging,FAILURE,1700000200,1700000150\n");
+        Path more = Files.writeString(
+                dir.resolve("more.csv"),
+                header + "1,svc2,staging,FAILURE,1700000200,1700000150\n"
+                        + "2,svc1,production,SUCCESS,1700000300,1700000250\n");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            assertThat(DeploymentCsv.importInto(first, ledger)).isEqualTo(2);
+            assertThat(DeploymentCsv.importInto(first, ledger)).isZero();
+            assertThat(DeploymentCsv.importInto(more, ledger)).isEqualTo(1);
+            assertThat(ledger.entries()).extracting(LedgerEntry::id).containsExactly("csv-0", "csv-1", "csv-2");
+            assertThat(ledger.size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aCsvSavedWithAByteOrderMarkIsRead(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(
+                dir.resolve("excel.csv"),
+                "\uFEFFid,service,environment,result,finished_epoch_s,commit_epoch_s\r\n"
+                        + "0,svc1,production,SUCCESS,1700000100,1700000000\r\n");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            assertThat(DeploymentCsv.importInto(csv, ledger)).isEqualTo(1);
+        }
+        assertThat(DeploymentCsv.readIndex(csv).size()).isEqualTo(1);
+    }
+
+    @Test
+    void bothCsvReadersGiveTheSameLeadTimeForACommitDecadesBeforeTheDeployment(@TempDir Path dir) throws IOException {
+        // commit_epoch_s -1000000000 (1938): the lead time does not fit in an int and must not wrap to negative
+        Path csv = Files.writeString(
+                dir.resolve("old.csv"),
+                "id,service,environment,result,finished_epoch_s,commit_epoch_s\n"
+                        + "0,svc1,production,SUCCESS,1700000000,-1000000000\n");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            DeploymentCsv.importInto(csv, ledger);
+            assertThat(DeploymentCsv.readIndex(csv).lead(0, 0))
+                    .isEqualTo(ledger.index().lead(0, 0))
+                    .isEqualTo(Integer.MAX_VALUE);
+        }
+    }
+
+    @Test
     void aBadCsvRowNamesItsLineAndStoresNothing(@TempDir Path dir) throws IOException {
         String header = "id,service,environment,result,finished_epoch_s,commit_epoch_s\n";
         assertCsvError(
