@@ -82,9 +82,11 @@ final class ReportBuilder {
                 ? OptionalDouble.empty()
                 : OptionalDouble.of((double) t.failures() / t.deployments());
         boolean measured = !Double.isNaN(measuredAvailability);
+        // No service at all (an empty ledger, or a scope nobody deployed to) is no data, not 100%: NaN, target not met.
+        boolean noData = !measured && t.seriesCount() == 0;
         double availability = measured
                 ? measuredAvailability
-                : 1.0 - (double) t.failedSeconds() / ((double) windowSeconds * Math.max(1, t.seriesCount()));
+                : noData ? Double.NaN : 1.0 - (double) t.failedSeconds() / ((double) windowSeconds * t.seriesCount());
         DoraFigures figures = new DoraFigures(
                 t.deployments(),
                 t.successes(),
@@ -99,7 +101,7 @@ final class ReportBuilder {
                 availability,
                 measured && service.isEmpty()
                         ? "mean of services (prometheus)"
-                        : measured ? "prometheus" : "failed-state time");
+                        : measured ? "prometheus" : noData ? "no data" : "failed-state time");
         return new DoraReport(
                 scope,
                 service,

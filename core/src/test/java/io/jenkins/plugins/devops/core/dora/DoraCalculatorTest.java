@@ -246,6 +246,21 @@ class DoraCalculatorTest {
     }
 
     @Test
+    void aScopeWithoutAnyServiceHasNoAvailabilityRatherThanAPerfectOne() {
+        DoraReport empty =
+                new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO).overall();
+        assertThat(empty.figures().availability()).isNaN();
+        assertThat(empty.figures().availabilitySource()).isEqualTo("no data");
+        assertThat(empty.targetsMet()).containsEntry(DoraMetric.AVAILABILITY, false);
+        assertThat(DoraJson.toJson(empty).get("availability").isNull()).isTrue();
+        assertThat(DoraText.render(new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO)))
+                .doesNotContain("NaN")
+                .doesNotContain("100.000%");
+        assertThat(new RollingDora(WEEK).report("unknown", "production").targetsMet())
+                .containsEntry(DoraMetric.AVAILABILITY, false);
+    }
+
+    @Test
     void availabilityComesFromTheConfiguredSourceWhenItAnswers() {
         AvailabilitySource prometheus = (service, environment, from, to) -> java.util.OptionalDouble.of(0.9995);
         DoraSummary summary = new DoraCalculator(WEEK, prometheus).calculate(index(workedExample()), TO);
