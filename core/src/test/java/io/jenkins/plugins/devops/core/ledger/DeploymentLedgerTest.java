@@ -33,6 +33,30 @@ class DeploymentLedgerTest {
     }
 
     @Test
+    void anIndexLeftFromAReplacedLedgerIsRebuiltInsteadOfAddingItsDeployments(@TempDir Path dir) throws IOException {
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            ledger.append(Deployments.record("old1", "cart", Outcome.SUCCEEDED, 10));
+            ledger.append(Deployments.record("old2", "cart", Outcome.FAILED, 20));
+        }
+        // An operator starts over by deleting (or restoring another) deployments.jsonl but not the cache next to it.
+        Files.delete(dir.resolve("deployments.jsonl"));
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            for (int i = 1; i <= 4; i++) {
+                ledger.append(Deployments.record("new" + i, "web-frontend", Outcome.SUCCEEDED, 100 + i));
+            }
+        }
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.entries()).hasSize(4);
+            LedgerIndex index = ledger.index();
+            assertThat(index.size()).isEqualTo(4);
+            for (int i = 0; i < 4; i++) {
+                assertThat(index.outcome(i)).isEqualTo(Outcome.SUCCEEDED);
+            }
+            assertThat(index.series()).extracting(LedgerIndex.Series::service).containsExactly("web-frontend");
+        }
+    }
+
+    @Test
     void listenersSeeEveryAppendedEntry(@TempDir Path dir) throws IOException {
         List<String> seen = new ArrayList<>();
         try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
