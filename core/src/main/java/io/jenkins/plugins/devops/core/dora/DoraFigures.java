@@ -18,8 +18,9 @@ import java.util.OptionalDouble;
  * @param restores failures restored in the window (the sample of the time to restore)
  * @param timeToRestore median time from a failure to the next successful deployment or rollback
  * @param openFailures failures not restored at the end of the window
- * @param availability share of the window not spent in a failed state (or from Prometheus)
- * @param availabilitySource {@code failed-state time} or {@code prometheus}
+ * @param availability share of the window not spent in a failed state (or from Prometheus); NaN for a scope without
+ *     any service
+ * @param availabilitySource {@code failed-state time}, {@code prometheus} or {@code no data}
  */
 public record DoraFigures(
         int deployments,

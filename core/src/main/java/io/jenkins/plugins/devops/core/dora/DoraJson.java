@@ -44,7 +44,11 @@ public final class DoraJson {
         node.put("restores", f.restores());
         putSeconds(node, "timeToRestoreSeconds", f.timeToRestore());
         node.put("openFailures", f.openFailures());
-        node.put("availability", Math.round(f.availability() * 1_000_000) / 1_000_000.0);
+        if (Double.isNaN(f.availability())) {
+            node.putNull("availability");
+        } else {
+            node.put("availability", Math.round(f.availability() * 1_000_000) / 1_000_000.0);
+        }
         node.put("availabilitySource", f.availabilitySource());
         node.put("bandsYear", report.bandsYear());
         ObjectNode bands = node.putObject("bands");

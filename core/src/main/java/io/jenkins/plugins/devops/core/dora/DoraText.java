@@ -51,7 +51,7 @@ public final class DoraText {
                         ? decimal(100 * f.changeFailureRate().getAsDouble(), 1) + "%"
                         : "-",
                 human(f.timeToRestore()),
-                decimal(100 * f.availability(), 3) + "%");
+                Double.isNaN(f.availability()) ? "-" : decimal(100 * f.availability(), 3) + "%");
     }
 
     private static void row(StringBuilder out, String... cells) {

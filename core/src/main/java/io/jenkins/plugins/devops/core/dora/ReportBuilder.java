@@ -64,7 +64,8 @@ final class ReportBuilder {
                 deployments,
                 successes,
                 failures,
-                days.cardinality(),
+                days.get(0, (int) overlappedDays(from.getEpochSecond(), to.getEpochSecond()))
+                        .cardinality(),
                 SortedRuns.median(leads),
                 restores,
                 SortedRuns.median(restoreRuns),
@@ -81,15 +82,17 @@ final class ReportBuilder {
                 ? OptionalDouble.empty()
                 : OptionalDouble.of((double) t.failures() / t.deployments());
         boolean measured = !Double.isNaN(measuredAvailability);
+        // No service at all (an empty ledger, or a scope nobody deployed to) is no data, not 100%: NaN, target not met.
+        boolean noData = !measured && t.seriesCount() == 0;
         double availability = measured
                 ? measuredAvailability
-                : 1.0 - (double) t.failedSeconds() / ((double) windowSeconds * Math.max(1, t.seriesCount()));
+                : noData ? Double.NaN : 1.0 - (double) t.failedSeconds() / ((double) windowSeconds * t.seriesCount());
         DoraFigures figures = new DoraFigures(
                 t.deployments(),
                 t.successes(),
                 t.failures(),
                 t.successes() / windowDays,
-                t.deploymentDays() / (windowDays / 7.0),
+                t.deploymentDays() / (overlappedDays(from.getEpochSecond(), to.getEpochSecond()) / 7.0),
                 seconds(t.leadMedian()),
                 cfr,
                 t.restores(),
@@ -98,7 +101,7 @@ final class ReportBuilder {
                 availability,
                 measured && service.isEmpty()
                         ? "mean of services (prometheus)"
-                        : measured ? "prometheus" : "failed-state time");
+                        : measured ? "prometheus" : noData ? "no data" : "failed-state time");
         return new DoraReport(
                 scope,
                 service,
@@ -109,6 +112,20 @@ final class ReportBuilder {
                 bands(figures),
                 settings.bands().reportYear(),
                 targets(figures));
+    }
+
+    /**
+     * The UTC days that share some time with the window {@code (from, to]}: the denominator of deployment days per
+     * week. A window that does not start at midnight overlaps one day more than its length in days; dividing by
+     * its length would let a team that deploys every day score more than 7 days a week.
+     */
+    static long overlappedDays(long from, long to) {
+        return Math.floorDiv(to - 1, 86_400) - Math.floorDiv(from, 86_400) + 1;
+    }
+
+    /** The last UTC day that {@link #overlappedDays} counts (a deployment exactly at midnight belongs to the next). */
+    static long lastOverlappedDay(long to) {
+        return Math.floorDiv(to - 1, 86_400);
     }
 
     private static Optional<Duration> seconds(OptionalLong value) {

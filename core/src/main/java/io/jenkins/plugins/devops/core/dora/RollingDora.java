@@ -237,7 +237,11 @@ public final class RollingDora {
                 scope.deployments,
                 scope.successes,
                 scope.failures,
-                scope.days.size(),
+                // days after the last one the window overlaps: only a deployment exactly at a midnight end
+                scope.days.size()
+                        - scope.days
+                                .tailMap(ReportBuilder.lastOverlappedDay(to), false)
+                                .size(),
                 scope.leads.median(),
                 scope.restores.size(),
                 scope.restores.median(),

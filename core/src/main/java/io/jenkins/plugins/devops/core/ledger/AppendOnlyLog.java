@@ -212,6 +212,41 @@ public final class AppendOnlyLog implements Closeable {
         }
     }
 
+    /**
+     * The payload of the intact line that ends exactly at byte {@code end}, or empty if no such line ends there:
+     * lets a cache that says "I cover the first {@code end} bytes" check that it was made from this file.
+     */
+    public java.util.Optional<byte[]> lineEndingAt(long end) throws IOException {
+        if (end <= 0 || end > size()) {
+            return java.util.Optional.empty();
+        }
+        long from = Math.max(0, end - TAIL_WINDOW);
+        ByteBuffer buffer = ByteBuffer.allocate((int) (end - from));
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buffer.hasRemaining()) {
+                if (reader.read(buffer, from + buffer.position()) < 0) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        byte[] bytes = buffer.array();
+        int last = bytes.length - 1;
+        if (bytes[last] != '\n') {
+            return java.util.Optional.empty();
+        }
+        int start = last;
+        while (start > 0 && bytes[start - 1] != '\n') {
+            start--;
+        }
+        if (start == 0 && from > 0) {
+            return java.util.Optional.empty(); // a line longer than the window: not one this log writes
+        }
+        if (!intact(bytes, start, last, new CRC32C())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.util.Arrays.copyOfRange(bytes, start + HEADER, last));
+    }
+
     /** Receives one verified payload and the offset just after its line. */
     @FunctionalInterface
     public interface LineVisitor {

@@ -11,8 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +26,7 @@ import java.util.function.Consumer;
  */
 public final class DeploymentCsv {
     private static final int BATCH = 8192;
+    private static final String ID_PREFIX = "csv-";
     private static final String HEADER = "id,service,environment,result,finished_epoch_s,commit_epoch_s";
 
     private DeploymentCsv() {}
@@ -35,15 +38,26 @@ public final class DeploymentCsv {
 
     /**
      * Imports the CSV into the ledger: checks every row first, so a bad row stores nothing, then appends in
-     * batches. Returns the number of entries imported.
+     * batches. Rows whose id was imported before are skipped, so importing the same (or a longer) history again
+     * does not count its deployments twice. Returns the number of entries imported.
      */
     public static int importInto(Path csv, DeploymentLedger ledger) throws IOException {
-        int[] rows = {0};
-        readRows(csv, row -> rows[0]++);
+        readRows(csv, row -> {});
+        Set<String> imported = new HashSet<>();
+        ledger.forEach(entry -> {
+            if (entry.id().startsWith(ID_PREFIX)) {
+                imported.add(entry.id());
+            }
+        });
         ledger.index();
+        int[] rows = {0};
         List<LedgerEntry> batch = new ArrayList<>(BATCH);
         IOException[] failure = {null};
         readRows(csv, row -> {
+            if (imported.contains(ID_PREFIX + row.id)) {
+                return;
+            }
+            rows[0]++;
             batch.add(row.toEntry());
             if (batch.size() == BATCH && failure[0] == null) {
                 try {
@@ -66,7 +80,8 @@ public final class DeploymentCsv {
         LedgerIndex index = new LedgerIndex(1 << 16);
         int[] lead = new int[1];
         readRows(csv, row -> {
-            lead[0] = (int) (row.finished - row.commit);
+            // as LedgerIndex does for ledger entries: a lead beyond an int (68 years) is capped, never wrapped
+            lead[0] = (int) Math.min(Integer.MAX_VALUE, row.finished - row.commit);
             index.add(
                     index.seriesId(row.service, row.environment),
                     row.finished,
@@ -83,7 +98,7 @@ public final class DeploymentCsv {
         LedgerEntry toEntry() {
             Instant at = Instant.ofEpochSecond(finished);
             return new LedgerEntry(
-                    "csv-" + id,
+                    ID_PREFIX + id,
                     DeploymentKind.DEPLOY,
                     service,
                     environment,
@@ -107,6 +122,9 @@ public final class DeploymentCsv {
     private static void readRows(Path csv, RowConsumer consumer) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
+            if (header != null && header.startsWith("\uFEFF")) {
+                header = header.substring(1); // the byte order mark spreadsheet programs write
+            }
             if (header == null || !header.strip().equals(HEADER)) {
                 throw new IllegalArgumentException(csv + ": the first line must be the header '" + HEADER + "'");
             }

@@ -140,7 +140,7 @@ public final class DeploymentLedger implements Closeable {
     public synchronized LedgerIndex index() throws IOException {
         if (index == null) {
             LedgerIndexFile.Loaded loaded = LedgerIndexFile.read(directory.resolve(INDEX))
-                    .filter(l -> l.coveredBytes() <= log.size())
+                    .filter(l -> l.coveredBytes() <= log.size() && madeFromThisLedger(l))
                     .orElseGet(() -> new LedgerIndexFile.Loaded(new LedgerIndex(), 0));
             index = loaded.index();
             indexedBytes = loaded.coveredBytes();
@@ -150,6 +150,31 @@ public final class DeploymentLedger implements Closeable {
             indexedBytes = log.size();
         }
         return index;
+    }
+
+    /**
+     * Whether a saved index was made from this ledger file: its last entry must be the ledger line that ends where
+     * the index says its coverage ends. A ledger deleted or restored from elsewhere next to an old index would
+     * otherwise count the old file's deployments (and be read from the middle of a line).
+     */
+    private boolean madeFromThisLedger(LedgerIndexFile.Loaded loaded) {
+        LedgerIndex saved = loaded.index();
+        if (loaded.coveredBytes() == 0 || saved.size() == 0) {
+            return loaded.coveredBytes() == 0 && saved.size() == 0;
+        }
+        try {
+            java.util.Optional<byte[]> line = log.lineEndingAt(loaded.coveredBytes());
+            if (line.isEmpty()) {
+                return false;
+            }
+            LedgerEntry entry = LedgerEntryCodec.decode(line.get());
+            int last = saved.size() - 1;
+            return saved.finishedEpochSecond(last) == entry.finishedAt().getEpochSecond()
+                    && saved.series(saved.seriesOf[last])
+                            .equals(new LedgerIndex.Series(entry.service(), entry.environment()));
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable: rebuild the cache from the ledger
+        }
     }
 
     /** Saves the index next to the ledger if it changed, so the next process starts fast. */

@@ -194,6 +194,41 @@ class DoraCalculatorTest {
     }
 
     @Test
+    void deploymentDaysPerWeekNeverExceedSevenWhenTheWindowDoesNotStartAtMidnight() {
+        // A week ending at noon overlaps 8 UTC days (Nov 1 afternoon .. Nov 8 morning); deploying on every one of
+        // them is deploying every day: 7 days a week, not 8.
+        Instant noon = Instant.parse("2026-11-08T12:00:00Z");
+        List<LedgerEntry> daily = new ArrayList<>();
+        daily.add(entry("n1", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-01T13:00", "11-01T13:05"));
+        for (int day = 2; day <= 8; day++) {
+            String d = "11-0" + day;
+            daily.add(entry("n" + day, DeploymentKind.DEPLOY, Outcome.SUCCEEDED, d + "T06:00", d + "T06:05"));
+        }
+        DoraFigures f =
+                new DoraCalculator(WEEK).calculate(index(daily), noon).overall().figures();
+        assertThat(f.deploymentDaysPerWeek()).isCloseTo(7.0, within(1e-9));
+
+        RollingDora rolling = new RollingDora(WEEK);
+        daily.forEach(rolling::add);
+        rolling.add(entry("z", DeploymentKind.ROLLBACK, Outcome.FAILED, "11-08T12:00", "11-08T12:00"));
+        assertThat(rolling.overall().figures().deploymentDaysPerWeek()).isCloseTo(7.0, within(1e-9));
+    }
+
+    @Test
+    void aDeploymentFinishingExactlyAtTheEndOfAMidnightWindowDoesNotAddAnEighthDay() {
+        List<LedgerEntry> daily = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            String d = "11-0" + day;
+            daily.add(entry("m" + day, DeploymentKind.DEPLOY, Outcome.SUCCEEDED, d + "T06:00", d + "T06:05"));
+        }
+        daily.add(entry("m8", DeploymentKind.DEPLOY, Outcome.SUCCEEDED, "11-07T23:55", "11-08T00:00"));
+        DoraFigures f =
+                new DoraCalculator(WEEK).calculate(index(daily), TO).overall().figures();
+        assertThat(f.successfulDeployments()).isEqualTo(8);
+        assertThat(f.deploymentDaysPerWeek()).isCloseTo(7.0, within(1e-9));
+    }
+
+    @Test
     void entriesAppendedOutOfFinishOrderGiveTheSameReport() {
         List<LedgerEntry> shuffled = new ArrayList<>(workedExample());
         java.util.Collections.reverse(shuffled); // e.g. two Jenkins agents whose clocks or queues disagree
@@ -208,6 +243,21 @@ class DoraCalculatorTest {
         assertThat(report.figures().changeFailureRate()).isEmpty();
         assertThat(report.bands()).containsEntry(DoraMetric.LEAD_TIME, Band.NO_DATA);
         assertThat(report.targetsMet()).containsEntry(DoraMetric.LEAD_TIME, false);
+    }
+
+    @Test
+    void aScopeWithoutAnyServiceHasNoAvailabilityRatherThanAPerfectOne() {
+        DoraReport empty =
+                new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO).overall();
+        assertThat(empty.figures().availability()).isNaN();
+        assertThat(empty.figures().availabilitySource()).isEqualTo("no data");
+        assertThat(empty.targetsMet()).containsEntry(DoraMetric.AVAILABILITY, false);
+        assertThat(DoraJson.toJson(empty).get("availability").isNull()).isTrue();
+        assertThat(DoraText.render(new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO)))
+                .doesNotContain("NaN")
+                .doesNotContain("100.000%");
+        assertThat(new RollingDora(WEEK).report("unknown", "production").targetsMet())
+                .containsEntry(DoraMetric.AVAILABILITY, false);
     }
 
     @Test

@@ -33,6 +33,30 @@ class DeploymentLedgerTest {
     }
 
     @Test
+    void anIndexLeftFromAReplacedLedgerIsRebuiltInsteadOfAddingItsDeployments(@TempDir Path dir) throws IOException {
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            ledger.append(Deployments.record("old1", "cart", Outcome.SUCCEEDED, 10));
+            ledger.append(Deployments.record("old2", "cart", Outcome.FAILED, 20));
+        }
+        // An operator starts over by deleting (or restoring another) deployments.jsonl but not the cache next to it.
+        Files.delete(dir.resolve("deployments.jsonl"));
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            for (int i = 1; i <= 4; i++) {
+                ledger.append(Deployments.record("new" + i, "web-frontend", Outcome.SUCCEEDED, 100 + i));
+            }
+        }
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.entries()).hasSize(4);
+            LedgerIndex index = ledger.index();
+            assertThat(index.size()).isEqualTo(4);
+            for (int i = 0; i < 4; i++) {
+                assertThat(index.outcome(i)).isEqualTo(Outcome.SUCCEEDED);
+            }
+            assertThat(index.series()).extracting(LedgerIndex.Series::service).containsExactly("web-frontend");
+        }
+    }
+
+    @Test
     void listenersSeeEveryAppendedEntry(@TempDir Path dir) throws IOException {
         List<String> seen = new ArrayList<>();
         try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
@@ -72,6 +96,53 @@ class DeploymentLedgerTest {
             assertThat(entries.get(1).outcome()).isEqualTo(Outcome.FAILED);
             assertThat(entries.get(1).environment()).isEqualTo("staging");
             assertThat(ledger.index().lead(0, 0)).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void importingTheSameCsvTwiceDoesNotCountItsDeploymentsTwice(@TempDir Path dir) throws IOException {
+        String header = "id,service,environment,result,finished_epoch_s,commit_epoch_s\n";
+        Path first = Files.writeString(
+                dir.resolve("d.csv"),
+                header + "0,svc1,production,SUCCESS,1700000100,1700000000\n"
+                        + "1,svc2,staging,FAILURE,1700000200,1700000150\n");
+        Path more = Files.writeString(
+                dir.resolve("more.csv"),
+                header + "1,svc2,staging,FAILURE,1700000200,1700000150\n"
+                        + "2,svc1,production,SUCCESS,1700000300,1700000250\n");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            assertThat(DeploymentCsv.importInto(first, ledger)).isEqualTo(2);
+            assertThat(DeploymentCsv.importInto(first, ledger)).isZero();
+            assertThat(DeploymentCsv.importInto(more, ledger)).isEqualTo(1);
+            assertThat(ledger.entries()).extracting(LedgerEntry::id).containsExactly("csv-0", "csv-1", "csv-2");
+            assertThat(ledger.size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aCsvSavedWithAByteOrderMarkIsRead(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(
+                dir.resolve("excel.csv"),
+                "\uFEFFid,service,environment,result,finished_epoch_s,commit_epoch_s\r\n"
+                        + "0,svc1,production,SUCCESS,1700000100,1700000000\r\n");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            assertThat(DeploymentCsv.importInto(csv, ledger)).isEqualTo(1);
+        }
+        assertThat(DeploymentCsv.readIndex(csv).size()).isEqualTo(1);
+    }
+
+    @Test
+    void bothCsvReadersGiveTheSameLeadTimeForACommitDecadesBeforeTheDeployment(@TempDir Path dir) throws IOException {
+        // commit_epoch_s -1000000000 (1938): the lead time does not fit in an int and must not wrap to negative
+        Path csv = Files.writeString(
+                dir.resolve("old.csv"),
+                "id,service,environment,result,finished_epoch_s,commit_epoch_s\n"
+                        + "0,svc1,production,SUCCESS,1700000000,-1000000000\n");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            DeploymentCsv.importInto(csv, ledger);
+            assertThat(DeploymentCsv.readIndex(csv).lead(0, 0))
+                    .isEqualTo(ledger.index().lead(0, 0))
+                    .isEqualTo(Integer.MAX_VALUE);
         }
     }
 
