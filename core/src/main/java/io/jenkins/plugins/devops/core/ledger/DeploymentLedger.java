@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -163,15 +164,17 @@ public final class DeploymentLedger implements Closeable {
             return loaded.coveredBytes() == 0 && saved.size() == 0;
         }
         try {
-            java.util.Optional<byte[]> line = log.lineEndingAt(loaded.coveredBytes());
+            Optional<byte[]> line = log.lineEndingAt(loaded.coveredBytes());
             if (line.isEmpty()) {
                 return false;
             }
-            LedgerEntry entry = LedgerEntryCodec.decode(line.get());
+            Optional<LedgerLineIdentity> entry = LedgerLineIdentity.of(line.get());
             int last = saved.size() - 1;
-            return saved.finishedEpochSecond(last) == entry.finishedAt().getEpochSecond()
+            return entry.isPresent()
+                    && saved.finishedEpochSecond(last) == entry.get().finishedEpochSecond()
                     && saved.series(saved.seriesOf[last])
-                            .equals(new LedgerIndex.Series(entry.service(), entry.environment()));
+                            .equals(new LedgerIndex.Series(
+                                    entry.get().service(), entry.get().environment()));
         } catch (IOException | RuntimeException e) {
             return false; // unreadable: rebuild the cache from the ledger
         }
