@@ -95,6 +95,15 @@ record ClusterSnapshot(String deploymentId, Map<String, HasMetadata> seen, Map<S
                 }
                 return type.cast(seen.get(key));
             }
+
+            @Override
+            public <T extends HasMetadata> List<T> list(Class<T> type) {
+                // The live list put every object it found into the snapshot, so these are exactly those.
+                return seen.values().stream()
+                        .filter(type::isInstance)
+                        .map(type::cast)
+                        .toList();
+            }
         };
     }
 

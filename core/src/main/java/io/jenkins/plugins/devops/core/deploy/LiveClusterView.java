@@ -3,6 +3,7 @@ package io.jenkins.plugins.devops.core.deploy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads objects from the cluster and remembers every answer, so the snapshot holds what the plan was based on. */
@@ -24,6 +25,19 @@ final class LiveClusterView implements ClusterView {
         }
         T found = client.resources(type).inNamespace(namespace).withName(name).get();
         seen.put(key, found == null ? null : withoutStatus(found));
+        return found;
+    }
+
+    @Override
+    public <T extends HasMetadata> List<T> list(Class<T> type) {
+        List<T> found = client.resources(type).inNamespace(namespace).list().getItems();
+        for (T o : found) {
+            seen.putIfAbsent(
+                    ClusterSnapshot.key(
+                            o.getKind() == null ? HasMetadata.getKind(type) : o.getKind(),
+                            o.getMetadata().getName()),
+                    withoutStatus(o));
+        }
         return found;
     }
 
