@@ -82,6 +82,18 @@ class AutoscalerAwareDeploymentTest {
     }
 
     @Test
+    void deployStillRunsWhenTheServiceAccountMayNotListAutoscalers() {
+        install(StrategySettings.rolling(), 3);
+        cluster.traffic().fail("GET", "/horizontalpodautoscalers", 403, 10);
+
+        DeploymentRecord record = engine.deploy(
+                request("registry/shop:1.1.0", 2, StrategySettings.rolling()).build(), List.of(), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(deployment(cluster, "shop").getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
     void firstInstallClampsTheManifestReplicasToTheAutoscalerRange() {
         DeploymentRequest first = request("registry/shop:1.0.0", 1, StrategySettings.rolling())
                 .manifests(TestManifests.app("shop", "registry/shop:1.0.0", 1, "hello") + "---\n"
