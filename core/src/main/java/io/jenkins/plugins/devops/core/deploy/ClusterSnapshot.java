@@ -61,6 +61,12 @@ record ClusterSnapshot(String deploymentId, Map<String, HasMetadata> seen, Map<S
                 .build();
     }
 
+    /** The deployment that stored a snapshot Secret, without reading its objects. */
+    static String ownerOf(Secret secret) {
+        String id = secret.getData() == null ? null : secret.getData().get("deploymentId");
+        return id == null ? "" : decode(id);
+    }
+
     static ClusterSnapshot fromSecret(Secret secret) {
         String id = decode(secret.getData().get("deploymentId"));
         List<Map<String, String>> entries;

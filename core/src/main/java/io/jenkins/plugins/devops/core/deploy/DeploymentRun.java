@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.deploy;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
@@ -94,7 +95,7 @@ final class DeploymentRun {
                 aborted = Thread.interrupted();
                 reason = aborted ? "aborted" : describe(e);
             }
-            return rollBack(writer, watcher, snapshot, state, reason, aborted);
+            return rollBack(writer, watcher, snapshot, state, reason, aborted, lease);
         }
     }
 
@@ -104,7 +105,21 @@ final class DeploymentRun {
             ClusterSnapshot snapshot,
             DeploymentState state,
             String reason,
-            boolean aborted) {
+            boolean aborted,
+            DeploymentLease lease) {
+        java.util.Optional<String> taker = stillOurs(lease);
+        if (taker.isPresent()) {
+            // Another deployment took the (expired) lease and owns the service now: restoring our snapshot would
+            // undo its writes, and the snapshot Secret may be its own by now.
+            if (aborted) {
+                Thread.currentThread().interrupt();
+            }
+            return record(
+                    Outcome.FAILED,
+                    state.startedAt(),
+                    reason + "; the lease was taken over by " + taker.get() + " while this deployment ran, so "
+                            + "nothing was rolled back: that deployment owns the service now");
+        }
         if (!aborted) {
             java.util.Set<String> deployments = new java.util.LinkedHashSet<>();
             plan.phases().forEach(p -> deployments.addAll(p.awaitRollout()));
@@ -142,11 +157,28 @@ final class DeploymentRun {
         }
     }
 
+    /** The lease's new holder if it was taken over; an unreadable lease counts as ours (the rollback is safer). */
+    private java.util.Optional<String> stillOurs(DeploymentLease lease) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return lease.lostTo();
+        } catch (RuntimeException e) {
+            log.event("could not read the lease before rolling back: " + describe(e));
+            return java.util.Optional.empty();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Deletes the snapshot if it is still this deployment's (a deployment that took over stores its own). */
     private void deleteSnapshot(DeploymentState state) {
-        client.secrets()
-                .inNamespace(request.namespace())
-                .withName(state.snapshotName())
-                .delete();
+        var secret = client.secrets().inNamespace(request.namespace()).withName(state.snapshotName());
+        Secret current = secret.get();
+        if (current != null && deploymentId.equals(ClusterSnapshot.ownerOf(current))) {
+            secret.delete();
+        }
     }
 
     static String describe(RuntimeException e) {

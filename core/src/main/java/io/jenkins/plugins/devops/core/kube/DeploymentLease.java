@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -108,12 +109,35 @@ public final class DeploymentLease {
         }
     }
 
-    /** Deletes the lease if this process holds it. */
+    /**
+     * Deletes the lease if this deployment still holds it. A lease taken over meanwhile belongs to the deployment
+     * that took it and is left alone (deleting it would let a third deployment in beside that one).
+     */
     public void release() {
-        if (held != null) {
+        if (held != null && lostTo().isEmpty()) {
             client.leases().inNamespace(namespace).withName(name).delete();
-            held = null;
         }
+        held = null;
+    }
+
+    /**
+     * Who holds the lease now if not this deployment, e.g. {@code 'shop-prod-... (bob)'} after an expired lease
+     * was taken over; empty while it is still ours. A lease that was deleted counts as lost too.
+     */
+    public Optional<String> lostTo() {
+        if (held == null) {
+            return Optional.empty();
+        }
+        Lease current = client.leases().inNamespace(namespace).withName(name).get();
+        String holder = current == null || current.getSpec() == null
+                ? null
+                : current.getSpec().getHolderIdentity();
+        if (holder == null) {
+            return Optional.of("nobody (lease " + namespace + "/" + name + " was deleted)");
+        }
+        return idOf(holder).equals(idOf(held.getSpec().getHolderIdentity()))
+                ? Optional.empty()
+                : Optional.of("'" + holder + "'");
     }
 
     private Lease lease(String holder, Duration duration, ZonedDateTime now, int transitions) {
