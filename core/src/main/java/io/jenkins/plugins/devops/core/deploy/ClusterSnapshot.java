@@ -25,6 +25,10 @@ import java.util.Map;
  */
 record ClusterSnapshot(String deploymentId, Map<String, HasMetadata> seen, Map<String, HasMetadata> written) {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    /** Annotation of the snapshot Secret: the rollback began, for this reason. */
+    static final String ROLLBACK_REASON = "devops.jenkins.io/rollback-reason";
+    /** Annotation of the snapshot Secret: whether that rollback was an abort. */
+    static final String ROLLBACK_ABORTED = "devops.jenkins.io/rollback-aborted";
 
     static String key(String kind, String name) {
         return kind + "/" + name;

@@ -95,7 +95,7 @@ final class DeploymentRun {
                 aborted = Thread.interrupted();
                 reason = aborted ? "aborted" : describe(e);
             }
-            return rollBack(writer, watcher, snapshot, state, reason, aborted, lease);
+            return rollBack(writer, watcher, snapshot, state, reason, aborted, aborted, lease);
         }
     }
 
@@ -106,12 +106,13 @@ final class DeploymentRun {
             DeploymentState state,
             String reason,
             boolean aborted,
+            boolean interruptedHere,
             DeploymentLease lease) {
         java.util.Optional<String> taker = stillOurs(lease);
         if (taker.isPresent()) {
             // Another deployment took the (expired) lease and owns the service now: restoring our snapshot would
             // undo its writes, and the snapshot Secret may be its own by now.
-            if (aborted) {
+            if (interruptedHere) {
                 Thread.currentThread().interrupt();
             }
             return record(
@@ -126,8 +127,9 @@ final class DeploymentRun {
             io.jenkins.plugins.devops.core.kube.WarningEvents.about(client, request.namespace(), deployments, 5)
                     .forEach(line -> log.event("kubernetes: " + line));
         }
+        markRollingBack(state, reason, aborted);
         log.event("rolling back: " + reason);
-        boolean interrupted = aborted;
+        boolean interrupted = interruptedHere;
         try {
             new SnapshotRestorer(writer, watcher, log, options.rollbackTimeout()).restore(snapshot);
             try {
@@ -154,6 +156,40 @@ final class DeploymentRun {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Finishes a rollback that a dead or interrupted process had started ({@link #markRollingBack}): a resume must
+     * not deploy again what was aborted or failed its gates.
+     */
+    DeploymentRecord finishRollback(
+            DeploymentState state, ClusterSnapshot snapshot, DeploymentLease lease, String reason, boolean aborted) {
+        log.event("deployment " + deploymentId + " was rolling back when it stopped; finishing the rollback");
+        ResourceWriter writer = DeploymentEngine.writer(client, options, log);
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace())) {
+            return rollBack(writer, watcher, snapshot, state, reason, aborted, false, lease);
+        }
+    }
+
+    /** Notes in the snapshot Secret that the rollback began, so that {@code resume} finishes it. */
+    private void markRollingBack(DeploymentState state, String reason, boolean aborted) {
+        try {
+            client.secrets()
+                    .inNamespace(request.namespace())
+                    .withName(state.snapshotName())
+                    .edit(s -> {
+                        java.util.Map<String, String> a = new java.util.HashMap<>(
+                                s.getMetadata().getAnnotations() == null
+                                        ? java.util.Map.of()
+                                        : s.getMetadata().getAnnotations());
+                        a.put(ClusterSnapshot.ROLLBACK_REASON, reason);
+                        a.put(ClusterSnapshot.ROLLBACK_ABORTED, String.valueOf(aborted));
+                        s.getMetadata().setAnnotations(a);
+                        return s;
+                    });
+        } catch (RuntimeException e) {
+            log.event("could not note the rollback in the snapshot (a resume would deploy again): " + describe(e));
         }
     }
 

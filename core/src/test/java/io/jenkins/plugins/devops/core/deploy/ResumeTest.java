@@ -31,7 +31,7 @@ class ResumeTest {
     }
 
     /** Remembers the last checkpoint and dies at a chosen moment. */
-    static final class DyingListener implements ProgressListener {
+    static class DyingListener implements ProgressListener {
         final AtomicReference<String> lastState = new AtomicReference<>();
         private final int dieAtCheckpoint;
         private final int dieAtWeight;
@@ -159,6 +159,37 @@ class ResumeTest {
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("latency p99 900 ms");
         assertThat(objects(cluster)).isEqualTo(before);
+    }
+
+    @Test
+    void resumeAfterDeathDuringTheRollbackFinishesTheRollbackInsteadOfDeployingAgain() {
+        StrategySettings canary = StrategySettings.canary(List.of(20, 100));
+        engine.deploy(request("registry/shop:1.0.0", 4, canary).build(), List.of(), null);
+        Map<String, Object> before = objects(cluster);
+        DeploymentRequest update = request("registry/shop:1.1.0", 4, canary).build();
+        DyingListener diesWhileRestoring = new DyingListener(-1, -1) {
+            @Override
+            public void message(String text) {
+                if (text.startsWith("rollback: restored")) {
+                    throw new ProcessDeath();
+                }
+            }
+        };
+        assertThatThrownBy(() -> engine.deploy(
+                        update,
+                        List.of(ScriptedGate.failingWhen(c -> c.weight() == 20, "error rate 9% above 1%")),
+                        diesWhileRestoring))
+                .isInstanceOf(ProcessDeath.class);
+        DeploymentState state = DeploymentState.fromJson(diesWhileRestoring.lastState.get());
+        assertThat(state.nextPhase()).as("died rolling back phase 1").isZero();
+
+        DeploymentRecord record = engine.resume(state, update, List.of(), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.failureReason()).contains("error rate 9% above 1%");
+        assertThat(record.phases()).as("no phase runs again").isEmpty();
+        assertThat(objects(cluster)).isEqualTo(before);
+        assertThat(cluster.admin().secrets().inNamespace(NS).list().getItems()).isEmpty();
     }
 
     @Test
