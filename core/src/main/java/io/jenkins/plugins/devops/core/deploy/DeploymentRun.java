@@ -80,7 +80,12 @@ final class DeploymentRun {
                 PhaseRunner runner = new PhaseRunner(writer, watcher, gates, log, request.progressDeadline(), clock);
                 DeploymentState current = state;
                 for (int i = state.nextPhase(); i < plan.phases().size(); i++) {
-                    runner.run(plan.phases().get(i), i, plan.phases().size());
+                    // The first phase of a resume may have been waiting (blue-green scale-down delay) since the
+                    // last checkpoint; later phases start right after their predecessor.
+                    java.time.Duration waited = i == state.nextPhase()
+                            ? java.time.Duration.between(state.updatedAt(), clock.instant())
+                            : java.time.Duration.ZERO;
+                    runner.run(plan.phases().get(i), i, plan.phases().size(), waited);
                     current = current.advancedTo(i + 1, clock.instant());
                     log.listener().checkpoint(current);
                     lease.renew(DeploymentEngine.leaseDuration(request, plan, options));

@@ -193,6 +193,39 @@ class ResumeTest {
     }
 
     @Test
+    void blueGreenResumedAfterTheScaleDownDelayPassedDoesNotWaitItAllOverAgain() {
+        StrategySettings bg = StrategySettings.blueGreen(30);
+        engine.deploy(request("registry/shop:1.0.0", 2, bg).build(), List.of(), null);
+        DeploymentRequest update = request("registry/shop:1.1.0", 2, bg).build();
+        DyingListener diesWhileWaiting = new DyingListener(-1, -1) {
+            @Override
+            public void message(String text) {
+                if (text.contains(": waiting 30 s")) {
+                    throw new ProcessDeath();
+                }
+            }
+        };
+        assertThatThrownBy(() -> engine.deploy(update, List.of(), diesWhileWaiting))
+                .isInstanceOf(ProcessDeath.class);
+        DeploymentState state = DeploymentState.fromJson(diesWhileWaiting.lastState.get());
+        assertThat(state.nextPhase())
+                .as("switched, then died in the scale-down delay")
+                .isEqualTo(2);
+
+        // The process comes back 31 s after the switch: the delay has passed while it was down.
+        DeploymentEngine restarted = new DeploymentEngine(
+                cluster.client(),
+                EngineOptions.defaults(),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(31)));
+        EngineFixture.Recorder progress = new EngineFixture.Recorder();
+        DeploymentRecord record = restarted.resume(state, update, List.of(), progress);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(progress.lines).noneMatch(l -> l.contains("waiting"));
+        assertThat(deployment(cluster, "shop-blue").getSpec().getReplicas()).isZero();
+    }
+
+    @Test
     void resumeWithAnotherServicesRequestIsRefused() {
         engine.deploy(
                 request("registry/shop:1.0.0", 2, StrategySettings.rolling()).build(), List.of(), null);
