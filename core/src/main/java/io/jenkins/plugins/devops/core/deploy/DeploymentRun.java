@@ -75,7 +75,9 @@ final class DeploymentRun {
         ResourceWriter writer = DeploymentEngine.writer(client, options, log);
         String reason;
         boolean aborted = false;
-        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace())) {
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace());
+                DeploymentLease.KeepAlive alive =
+                        lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
             try {
                 PhaseRunner runner = new PhaseRunner(writer, watcher, gates, log, request.progressDeadline(), clock);
                 DeploymentState current = state;
@@ -172,7 +174,9 @@ final class DeploymentRun {
             DeploymentState state, ClusterSnapshot snapshot, DeploymentLease lease, String reason, boolean aborted) {
         log.event("deployment " + deploymentId + " was rolling back when it stopped; finishing the rollback");
         ResourceWriter writer = DeploymentEngine.writer(client, options, log);
-        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace())) {
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace());
+                DeploymentLease.KeepAlive alive =
+                        lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
             return rollBack(writer, watcher, snapshot, state, reason, aborted, false, lease);
         }
     }

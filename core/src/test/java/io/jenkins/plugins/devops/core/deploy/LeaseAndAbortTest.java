@@ -170,6 +170,69 @@ class LeaseAndAbortTest {
                 .isEqualTo("registry/shop:2.0.0");
     }
 
+    @Test
+    void leaseStaysHeldWhileAGateWaitsLongerThanTheLeaseLasts() throws Exception {
+        MovableClock clock = new MovableClock();
+        EngineOptions shortSlack = new EngineOptions(5, java.time.Duration.ofSeconds(1), null, "");
+        DeploymentEngine first = new DeploymentEngine(cluster.client(), shortSlack, clock);
+        ScriptedGate awaitingApproval = ScriptedGate.passing().blockingWhen(c -> c.point() == GatePoint.STEP);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        CompletableFuture<DeploymentRecord> running = CompletableFuture.supplyAsync(() -> {
+            worker.set(Thread.currentThread());
+            return first.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(awaitingApproval), null);
+        });
+        assertThat(awaitingApproval.blocked().await(60, TimeUnit.SECONDS)).isTrue();
+
+        // The approval takes 10 minutes, far beyond the 31 s lease (30 s progress deadline + 1 s slack).
+        clock.advance(java.time.Duration.ofMinutes(10));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(cluster.admin()
+                                .leases()
+                                .inNamespace(NS)
+                                .withName("devops-shop-prod")
+                                .get()
+                                .getSpec()
+                                .getRenewTime()
+                                .toInstant())
+                        .isAfterOrEqualTo(clock.instant().minusSeconds(1)));
+        DeploymentEngine second = new DeploymentEngine(cluster.client(), shortSlack, clock);
+        assertThatThrownBy(() -> second.deploy(
+                        request("registry/shop:1.2.0", 4, CANARY)
+                                .triggeredBy("bob")
+                                .build(),
+                        List.of(),
+                        null))
+                .isInstanceOf(LeaseHeldException.class);
+
+        worker.get().interrupt();
+        assertThat(running.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ABORTED);
+    }
+
+    /** A clock the test moves forward, shared by the engines and the lease checks. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Duration offset = java.time.Duration.ZERO;
+
+        void advance(java.time.Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return java.time.Clock.offset(java.time.Clock.system(zone), offset);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+    }
+
     private static String base64(String text) {
         return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
