@@ -8,6 +8,7 @@ import static io.jenkins.plugins.devops.core.deploy.EngineFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.devops.core.gate.GatePoint;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
 import io.jenkins.plugins.devops.core.kube.testing.ScriptedGate;
 import java.util.List;
@@ -223,6 +224,28 @@ class ResumeTest {
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(progress.lines).noneMatch(l -> l.contains("waiting"));
         assertThat(deployment(cluster, "shop-blue").getSpec().getReplicas()).isZero();
+    }
+
+    @Test
+    void resumeAfterDeathBetweenPromotionAndSnapshotDeletionOnlyFinishesUp() {
+        StrategySettings canary = StrategySettings.canary(List.of(10, 50, 100));
+        engine.deploy(request("registry/shop:1.0.0", 4, canary).build(), List.of(), null);
+        DeploymentRequest update = request("registry/shop:1.1.0", 4, canary).build();
+        DeploymentState state = dieDuring(update, new DyingListener(5, -1));
+        assertThat(state.isComplete()).isTrue();
+        assertThat(cluster.admin().secrets().inNamespace(NS).list().getItems())
+                .as("snapshot still there")
+                .hasSize(1);
+
+        ScriptedGate gate = ScriptedGate.passing();
+        DeploymentRecord record = engine.resume(state, update, List.of(gate), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record.phases()).as("nothing applied again").isEmpty();
+        assertThat(gate.seen()).extracting(c -> c.point()).containsExactly(GatePoint.POST_ROLLOUT);
+        assertThat(image(cluster, "shop")).isEqualTo("registry/shop:1.1.0");
+        assertThat(deployment(cluster, "shop-canary").getSpec().getReplicas()).isZero();
+        assertThat(cluster.admin().secrets().inNamespace(NS).list().getItems()).isEmpty();
     }
 
     @Test
