@@ -25,6 +25,10 @@ import java.util.Map;
  */
 record ClusterSnapshot(String deploymentId, Map<String, HasMetadata> seen, Map<String, HasMetadata> written) {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    /** Annotation of the snapshot Secret: the rollback began, for this reason. */
+    static final String ROLLBACK_REASON = "devops.jenkins.io/rollback-reason";
+    /** Annotation of the snapshot Secret: whether that rollback was an abort. */
+    static final String ROLLBACK_ABORTED = "devops.jenkins.io/rollback-aborted";
 
     static String key(String kind, String name) {
         return kind + "/" + name;
@@ -61,6 +65,12 @@ record ClusterSnapshot(String deploymentId, Map<String, HasMetadata> seen, Map<S
                 .build();
     }
 
+    /** The deployment that stored a snapshot Secret, without reading its objects. */
+    static String ownerOf(Secret secret) {
+        String id = secret.getData() == null ? null : secret.getData().get("deploymentId");
+        return id == null ? "" : decode(id);
+    }
+
     static ClusterSnapshot fromSecret(Secret secret) {
         String id = decode(secret.getData().get("deploymentId"));
         List<Map<String, String>> entries;
@@ -94,6 +104,15 @@ record ClusterSnapshot(String deploymentId, Map<String, HasMetadata> seen, Map<S
                             + "; was the request changed since the deployment started?");
                 }
                 return type.cast(seen.get(key));
+            }
+
+            @Override
+            public <T extends HasMetadata> List<T> list(Class<T> type) {
+                // The live list put every object it found into the snapshot, so these are exactly those.
+                return seen.values().stream()
+                        .filter(type::isInstance)
+                        .map(type::cast)
+                        .toList();
             }
         };
     }

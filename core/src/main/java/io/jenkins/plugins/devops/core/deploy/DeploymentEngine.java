@@ -136,6 +136,17 @@ public final class DeploymentEngine {
         try {
             DeploymentRun run =
                     new DeploymentRun(client, options, clock, request, plan, state.deploymentId(), gates, log);
+            java.util.Map<String, String> notes = secret.getMetadata().getAnnotations() == null
+                    ? java.util.Map.of()
+                    : secret.getMetadata().getAnnotations();
+            if (notes.containsKey(ClusterSnapshot.ROLLBACK_REASON)) {
+                return run.finishRollback(
+                        state,
+                        snapshot,
+                        lease,
+                        notes.get(ClusterSnapshot.ROLLBACK_REASON),
+                        Boolean.parseBoolean(notes.get(ClusterSnapshot.ROLLBACK_ABORTED)));
+            }
             return run.continueFrom(state, snapshot, lease);
         } finally {
             release(lease, log);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.deploy;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
@@ -74,12 +75,19 @@ final class DeploymentRun {
         ResourceWriter writer = DeploymentEngine.writer(client, options, log);
         String reason;
         boolean aborted = false;
-        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace())) {
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace());
+                DeploymentLease.KeepAlive alive =
+                        lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
             try {
                 PhaseRunner runner = new PhaseRunner(writer, watcher, gates, log, request.progressDeadline(), clock);
                 DeploymentState current = state;
                 for (int i = state.nextPhase(); i < plan.phases().size(); i++) {
-                    runner.run(plan.phases().get(i), i, plan.phases().size());
+                    // The first phase of a resume may have been waiting (blue-green scale-down delay) since the
+                    // last checkpoint; later phases start right after their predecessor.
+                    java.time.Duration waited = i == state.nextPhase()
+                            ? java.time.Duration.between(state.updatedAt(), clock.instant())
+                            : java.time.Duration.ZERO;
+                    runner.run(plan.phases().get(i), i, plan.phases().size(), waited);
                     current = current.advancedTo(i + 1, clock.instant());
                     log.listener().checkpoint(current);
                     lease.renew(DeploymentEngine.leaseDuration(request, plan, options));
@@ -94,7 +102,7 @@ final class DeploymentRun {
                 aborted = Thread.interrupted();
                 reason = aborted ? "aborted" : describe(e);
             }
-            return rollBack(writer, watcher, snapshot, state, reason, aborted);
+            return rollBack(writer, watcher, snapshot, state, reason, aborted, aborted, lease);
         }
     }
 
@@ -104,15 +112,31 @@ final class DeploymentRun {
             ClusterSnapshot snapshot,
             DeploymentState state,
             String reason,
-            boolean aborted) {
+            boolean aborted,
+            boolean interruptedHere,
+            DeploymentLease lease) {
+        java.util.Optional<String> taker = stillOurs(lease);
+        if (taker.isPresent()) {
+            // Another deployment took the (expired) lease and owns the service now: restoring our snapshot would
+            // undo its writes, and the snapshot Secret may be its own by now.
+            if (interruptedHere) {
+                Thread.currentThread().interrupt();
+            }
+            return record(
+                    Outcome.FAILED,
+                    state.startedAt(),
+                    reason + "; the lease was taken over by " + taker.get() + " while this deployment ran, so "
+                            + "nothing was rolled back: that deployment owns the service now");
+        }
         if (!aborted) {
             java.util.Set<String> deployments = new java.util.LinkedHashSet<>();
             plan.phases().forEach(p -> deployments.addAll(p.awaitRollout()));
             io.jenkins.plugins.devops.core.kube.WarningEvents.about(client, request.namespace(), deployments, 5)
                     .forEach(line -> log.event("kubernetes: " + line));
         }
+        markRollingBack(state, reason, aborted);
         log.event("rolling back: " + reason);
-        boolean interrupted = aborted;
+        boolean interrupted = interruptedHere;
         try {
             new SnapshotRestorer(writer, watcher, log, options.rollbackTimeout()).restore(snapshot);
             try {
@@ -142,11 +166,64 @@ final class DeploymentRun {
         }
     }
 
+    /**
+     * Finishes a rollback that a dead or interrupted process had started ({@link #markRollingBack}): a resume must
+     * not deploy again what was aborted or failed its gates.
+     */
+    DeploymentRecord finishRollback(
+            DeploymentState state, ClusterSnapshot snapshot, DeploymentLease lease, String reason, boolean aborted) {
+        log.event("deployment " + deploymentId + " was rolling back when it stopped; finishing the rollback");
+        ResourceWriter writer = DeploymentEngine.writer(client, options, log);
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace());
+                DeploymentLease.KeepAlive alive =
+                        lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
+            return rollBack(writer, watcher, snapshot, state, reason, aborted, false, lease);
+        }
+    }
+
+    /** Notes in the snapshot Secret that the rollback began, so that {@code resume} finishes it. */
+    private void markRollingBack(DeploymentState state, String reason, boolean aborted) {
+        try {
+            client.secrets()
+                    .inNamespace(request.namespace())
+                    .withName(state.snapshotName())
+                    .edit(s -> {
+                        java.util.Map<String, String> a = new java.util.HashMap<>(
+                                s.getMetadata().getAnnotations() == null
+                                        ? java.util.Map.of()
+                                        : s.getMetadata().getAnnotations());
+                        a.put(ClusterSnapshot.ROLLBACK_REASON, reason);
+                        a.put(ClusterSnapshot.ROLLBACK_ABORTED, String.valueOf(aborted));
+                        s.getMetadata().setAnnotations(a);
+                        return s;
+                    });
+        } catch (RuntimeException e) {
+            log.event("could not note the rollback in the snapshot (a resume would deploy again): " + describe(e));
+        }
+    }
+
+    /** The lease's new holder if it was taken over; an unreadable lease counts as ours (the rollback is safer). */
+    private java.util.Optional<String> stillOurs(DeploymentLease lease) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return lease.lostTo();
+        } catch (RuntimeException e) {
+            log.event("could not read the lease before rolling back: " + describe(e));
+            return java.util.Optional.empty();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Deletes the snapshot if it is still this deployment's (a deployment that took over stores its own). */
     private void deleteSnapshot(DeploymentState state) {
-        client.secrets()
-                .inNamespace(request.namespace())
-                .withName(state.snapshotName())
-                .delete();
+        var secret = client.secrets().inNamespace(request.namespace()).withName(state.snapshotName());
+        Secret current = secret.get();
+        if (current != null && deploymentId.equals(ClusterSnapshot.ownerOf(current))) {
+            secret.delete();
+        }
     }
 
     static String describe(RuntimeException e) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devops.core.deploy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads objects from the cluster and remembers every answer, so the snapshot holds what the plan was based on. */
@@ -24,6 +25,29 @@ final class LiveClusterView implements ClusterView {
         }
         T found = client.resources(type).inNamespace(namespace).withName(name).get();
         seen.put(key, found == null ? null : withoutStatus(found));
+        return found;
+    }
+
+    @Override
+    public <T extends HasMetadata> List<T> list(Class<T> type) {
+        List<T> found;
+        try {
+            found = client.resources(type).inNamespace(namespace).list().getItems();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            // A service account without list rights, or a cluster without the API version: the lookup is an
+            // optimisation of what gets written (e.g. autoscaled replicas), not a reason to refuse the deployment.
+            if (e.getCode() == 403 || e.getCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+        for (T o : found) {
+            seen.putIfAbsent(
+                    ClusterSnapshot.key(
+                            o.getKind() == null ? HasMetadata.getKind(type) : o.getKind(),
+                            o.getMetadata().getName()),
+                    withoutStatus(o));
+        }
         return found;
     }
 

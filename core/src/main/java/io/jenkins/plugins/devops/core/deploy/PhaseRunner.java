@@ -39,15 +39,22 @@ final class PhaseRunner {
      * @throws GateFailedException, RolloutFailedException, KubernetesClientException on failure
      */
     void run(DeploymentPhase phase, int index, int phaseCount) throws InterruptedException {
+        run(phase, index, phaseCount, Duration.ZERO);
+    }
+
+    /**
+     * @param alreadyWaited how long ago the previous phase finished: a resumed phase waits only the rest of its
+     *     {@code waitBefore} (a blue-green scale-down delay keeps running while the process is down)
+     */
+    void run(DeploymentPhase phase, int index, int phaseCount, Duration alreadyWaited) throws InterruptedException {
         Instant started = clock.instant();
         log.listener().phaseStarted(phase.name(), index, phaseCount);
         String result = "failed";
         try {
-            if (!phase.waitBefore().isZero()) {
-                log.listener()
-                        .message(
-                                phase.name() + ": waiting " + phase.waitBefore().toSeconds() + " s");
-                Thread.sleep(phase.waitBefore().toMillis());
+            Duration wait = phase.waitBefore().minus(alreadyWaited);
+            if (!wait.isNegative() && !wait.isZero()) {
+                log.listener().message(phase.name() + ": waiting " + wait.toSeconds() + " s");
+                Thread.sleep(wait.toMillis());
             }
             Map<String, Long> generations = new HashMap<>();
             for (HasMetadata object : phase.writes()) {

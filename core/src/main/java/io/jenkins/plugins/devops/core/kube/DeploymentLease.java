@@ -9,6 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +42,7 @@ public final class DeploymentLease {
      * @param takeovers hears about an expired lease that was taken over
      * @throws LeaseHeldException when another holder's lease has not expired
      */
-    public void acquire(String holder, Duration duration, Consumer<String> takeovers) {
+    public synchronized void acquire(String holder, Duration duration, Consumer<String> takeovers) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Lease current =
                     client.leases().inNamespace(namespace).withName(name).get();
@@ -82,8 +86,46 @@ public final class DeploymentLease {
                 "could not take lease " + namespace + "/" + name + ": other deployments keep changing it; try again");
     }
 
+    /**
+     * Renews the lease in the background every third of {@code duration} until closed, so that a gate that takes
+     * long (an analysis, a manual approval) never lets the lease of a live deployment expire; a dead process stops
+     * renewing and its lease expires as before.
+     *
+     * @param problems hears about failed renewals (a lost lease stops the renewals)
+     */
+    public KeepAlive keepAlive(Duration duration, Consumer<String> problems) {
+        long periodMillis = Math.max(1000, duration.toMillis() / 3);
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "devops-lease-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        renew(duration);
+                    } catch (LeaseHeldException e) {
+                        problems.accept(e.getMessage());
+                        renewer.shutdown();
+                    } catch (RuntimeException e) {
+                        problems.accept(
+                                "could not renew lease " + namespace + "/" + name + " (retrying): " + e.getMessage());
+                    }
+                },
+                periodMillis,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
+        return renewer::shutdownNow;
+    }
+
+    /** Stops background renewals. */
+    public interface KeepAlive extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Extends the lease; called after every phase. */
-    public void renew(Duration duration) {
+    public synchronized void renew(Duration duration) {
         if (held == null) {
             return;
         }
@@ -108,12 +150,35 @@ public final class DeploymentLease {
         }
     }
 
-    /** Deletes the lease if this process holds it. */
-    public void release() {
-        if (held != null) {
+    /**
+     * Deletes the lease if this deployment still holds it. A lease taken over meanwhile belongs to the deployment
+     * that took it and is left alone (deleting it would let a third deployment in beside that one).
+     */
+    public synchronized void release() {
+        if (held != null && lostTo().isEmpty()) {
             client.leases().inNamespace(namespace).withName(name).delete();
-            held = null;
         }
+        held = null;
+    }
+
+    /**
+     * Who holds the lease now if not this deployment, e.g. {@code 'shop-prod-... (bob)'} after an expired lease
+     * was taken over; empty while it is still ours. A lease that was deleted counts as lost too.
+     */
+    public synchronized Optional<String> lostTo() {
+        if (held == null) {
+            return Optional.empty();
+        }
+        Lease current = client.leases().inNamespace(namespace).withName(name).get();
+        String holder = current == null || current.getSpec() == null
+                ? null
+                : current.getSpec().getHolderIdentity();
+        if (holder == null) {
+            return Optional.of("nobody (lease " + namespace + "/" + name + " was deleted)");
+        }
+        return idOf(holder).equals(idOf(held.getSpec().getHolderIdentity()))
+                ? Optional.empty()
+                : Optional.of("'" + holder + "'");
     }
 
     private Lease lease(String holder, Duration duration, ZonedDateTime now, int transitions) {

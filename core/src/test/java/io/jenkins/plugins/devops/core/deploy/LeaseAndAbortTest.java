@@ -6,6 +6,8 @@ import static io.jenkins.plugins.devops.core.deploy.EngineFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.jenkins.plugins.devops.core.gate.GatePoint;
 import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
@@ -94,6 +96,145 @@ class LeaseAndAbortTest {
         assertThat(record.events())
                 .anyMatch(e -> e.contains(
                         "took over expired lease devops-shop-prod from " + "'shop-prod-20261123-ghost (carol)'"));
+    }
+
+    @Test
+    void deploymentThatLostItsLeaseLeavesTheTakerAloneInsteadOfRollingBackOverIt() {
+        String taker = "shop-prod-20261124-taker (bob)";
+        ScriptedGate stalledAnalysis = ScriptedGate.failingWhen(
+                c -> {
+                    if (c.point() == GatePoint.STEP && c.weight() == 20) {
+                        // As if this run stalled past its lease: another deployment takes the lease over, stores
+                        // its own snapshot and starts writing.
+                        Lease lease = cluster.admin()
+                                .leases()
+                                .inNamespace(NS)
+                                .withName("devops-shop-prod")
+                                .get();
+                        lease.getSpec().setHolderIdentity(taker);
+                        lease.getSpec().setRenewTime(ZonedDateTime.now());
+                        cluster.admin().leases().inNamespace(NS).resource(lease).update();
+                        Secret snapshot = cluster.admin()
+                                .secrets()
+                                .inNamespace(NS)
+                                .withName("devops-shop-prod-snapshot")
+                                .get();
+                        snapshot.getData().put("deploymentId", base64("shop-prod-20261124-taker"));
+                        cluster.admin()
+                                .secrets()
+                                .inNamespace(NS)
+                                .resource(snapshot)
+                                .update();
+                        cluster.admin()
+                                .apps()
+                                .deployments()
+                                .inNamespace(NS)
+                                .withName("shop-canary")
+                                .edit(d -> {
+                                    d.getSpec()
+                                            .getTemplate()
+                                            .getSpec()
+                                            .getContainers()
+                                            .get(0)
+                                            .setImage("registry/shop:2.0.0");
+                                    return d;
+                                });
+                    }
+                    return false;
+                },
+                "never");
+
+        DeploymentRecord record =
+                engine.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(stalledAnalysis), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED);
+        assertThat(record.failureReason()).contains("'" + taker + "'", "nothing was rolled back");
+        assertThat(cluster.admin()
+                        .leases()
+                        .inNamespace(NS)
+                        .withName("devops-shop-prod")
+                        .get()
+                        .getSpec()
+                        .getHolderIdentity())
+                .as("the taker's lease is not released by the loser")
+                .isEqualTo(taker);
+        assertThat(cluster.admin()
+                        .secrets()
+                        .inNamespace(NS)
+                        .withName("devops-shop-prod-snapshot")
+                        .get())
+                .as("the taker's snapshot is kept")
+                .isNotNull();
+        assertThat(EngineFixture.image(cluster, "shop-canary"))
+                .as("the taker's writes are not undone")
+                .isEqualTo("registry/shop:2.0.0");
+    }
+
+    @Test
+    void leaseStaysHeldWhileAGateWaitsLongerThanTheLeaseLasts() throws Exception {
+        MovableClock clock = new MovableClock();
+        EngineOptions shortSlack = new EngineOptions(5, java.time.Duration.ofSeconds(1), null, "");
+        DeploymentEngine first = new DeploymentEngine(cluster.client(), shortSlack, clock);
+        ScriptedGate awaitingApproval = ScriptedGate.passing().blockingWhen(c -> c.point() == GatePoint.STEP);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        CompletableFuture<DeploymentRecord> running = CompletableFuture.supplyAsync(() -> {
+            worker.set(Thread.currentThread());
+            return first.deploy(request("registry/shop:1.1.0", 4, CANARY).build(), List.of(awaitingApproval), null);
+        });
+        assertThat(awaitingApproval.blocked().await(60, TimeUnit.SECONDS)).isTrue();
+
+        // The approval takes 10 minutes, far beyond the 31 s lease (30 s progress deadline + 1 s slack).
+        clock.advance(java.time.Duration.ofMinutes(10));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(cluster.admin()
+                                .leases()
+                                .inNamespace(NS)
+                                .withName("devops-shop-prod")
+                                .get()
+                                .getSpec()
+                                .getRenewTime()
+                                .toInstant())
+                        .isAfterOrEqualTo(clock.instant().minusSeconds(1)));
+        DeploymentEngine second = new DeploymentEngine(cluster.client(), shortSlack, clock);
+        assertThatThrownBy(() -> second.deploy(
+                        request("registry/shop:1.2.0", 4, CANARY)
+                                .triggeredBy("bob")
+                                .build(),
+                        List.of(),
+                        null))
+                .isInstanceOf(LeaseHeldException.class);
+
+        worker.get().interrupt();
+        assertThat(running.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ABORTED);
+    }
+
+    /** A clock the test moves forward, shared by the engines and the lease checks. */
+    private static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Duration offset = java.time.Duration.ZERO;
+
+        void advance(java.time.Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return java.time.Clock.offset(java.time.Clock.system(zone), offset);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static List<StrategySettings> strategies() {

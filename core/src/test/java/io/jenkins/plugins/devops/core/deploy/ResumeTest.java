@@ -8,6 +8,7 @@ import static io.jenkins.plugins.devops.core.deploy.EngineFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.devops.core.gate.GatePoint;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
 import io.jenkins.plugins.devops.core.kube.testing.ScriptedGate;
 import java.util.List;
@@ -31,7 +32,7 @@ class ResumeTest {
     }
 
     /** Remembers the last checkpoint and dies at a chosen moment. */
-    static final class DyingListener implements ProgressListener {
+    static class DyingListener implements ProgressListener {
         final AtomicReference<String> lastState = new AtomicReference<>();
         private final int dieAtCheckpoint;
         private final int dieAtWeight;
@@ -159,6 +160,92 @@ class ResumeTest {
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
         assertThat(record.failureReason()).contains("latency p99 900 ms");
         assertThat(objects(cluster)).isEqualTo(before);
+    }
+
+    @Test
+    void resumeAfterDeathDuringTheRollbackFinishesTheRollbackInsteadOfDeployingAgain() {
+        StrategySettings canary = StrategySettings.canary(List.of(20, 100));
+        engine.deploy(request("registry/shop:1.0.0", 4, canary).build(), List.of(), null);
+        Map<String, Object> before = objects(cluster);
+        DeploymentRequest update = request("registry/shop:1.1.0", 4, canary).build();
+        DyingListener diesWhileRestoring = new DyingListener(-1, -1) {
+            @Override
+            public void message(String text) {
+                if (text.startsWith("rollback: restored")) {
+                    throw new ProcessDeath();
+                }
+            }
+        };
+        assertThatThrownBy(() -> engine.deploy(
+                        update,
+                        List.of(ScriptedGate.failingWhen(c -> c.weight() == 20, "error rate 9% above 1%")),
+                        diesWhileRestoring))
+                .isInstanceOf(ProcessDeath.class);
+        DeploymentState state = DeploymentState.fromJson(diesWhileRestoring.lastState.get());
+        assertThat(state.nextPhase()).as("died rolling back phase 1").isZero();
+
+        DeploymentRecord record = engine.resume(state, update, List.of(), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        assertThat(record.failureReason()).contains("error rate 9% above 1%");
+        assertThat(record.phases()).as("no phase runs again").isEmpty();
+        assertThat(objects(cluster)).isEqualTo(before);
+        assertThat(cluster.admin().secrets().inNamespace(NS).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void blueGreenResumedAfterTheScaleDownDelayPassedDoesNotWaitItAllOverAgain() {
+        StrategySettings bg = StrategySettings.blueGreen(30);
+        engine.deploy(request("registry/shop:1.0.0", 2, bg).build(), List.of(), null);
+        DeploymentRequest update = request("registry/shop:1.1.0", 2, bg).build();
+        DyingListener diesWhileWaiting = new DyingListener(-1, -1) {
+            @Override
+            public void message(String text) {
+                if (text.contains(": waiting 30 s")) {
+                    throw new ProcessDeath();
+                }
+            }
+        };
+        assertThatThrownBy(() -> engine.deploy(update, List.of(), diesWhileWaiting))
+                .isInstanceOf(ProcessDeath.class);
+        DeploymentState state = DeploymentState.fromJson(diesWhileWaiting.lastState.get());
+        assertThat(state.nextPhase())
+                .as("switched, then died in the scale-down delay")
+                .isEqualTo(2);
+
+        // The process comes back 31 s after the switch: the delay has passed while it was down.
+        DeploymentEngine restarted = new DeploymentEngine(
+                cluster.client(),
+                EngineOptions.defaults(),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(31)));
+        EngineFixture.Recorder progress = new EngineFixture.Recorder();
+        DeploymentRecord record = restarted.resume(state, update, List.of(), progress);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(progress.lines).noneMatch(l -> l.contains("waiting"));
+        assertThat(deployment(cluster, "shop-blue").getSpec().getReplicas()).isZero();
+    }
+
+    @Test
+    void resumeAfterDeathBetweenPromotionAndSnapshotDeletionOnlyFinishesUp() {
+        StrategySettings canary = StrategySettings.canary(List.of(10, 50, 100));
+        engine.deploy(request("registry/shop:1.0.0", 4, canary).build(), List.of(), null);
+        DeploymentRequest update = request("registry/shop:1.1.0", 4, canary).build();
+        DeploymentState state = dieDuring(update, new DyingListener(5, -1));
+        assertThat(state.isComplete()).isTrue();
+        assertThat(cluster.admin().secrets().inNamespace(NS).list().getItems())
+                .as("snapshot still there")
+                .hasSize(1);
+
+        ScriptedGate gate = ScriptedGate.passing();
+        DeploymentRecord record = engine.resume(state, update, List.of(gate), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record.phases()).as("nothing applied again").isEmpty();
+        assertThat(gate.seen()).extracting(c -> c.point()).containsExactly(GatePoint.POST_ROLLOUT);
+        assertThat(image(cluster, "shop")).isEqualTo("registry/shop:1.1.0");
+        assertThat(deployment(cluster, "shop-canary").getSpec().getReplicas()).isZero();
+        assertThat(cluster.admin().secrets().inNamespace(NS).list().getItems()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Blue-green with two Deployments {@code <service>-blue} and {@code <service>-green} (label
@@ -54,7 +55,16 @@ final class BlueGreenStrategy implements DeploymentStrategy {
         Deployment old = active == null
                 ? cluster.find(Deployment.class, workload.getMetadata().getName())
                 : cluster.find(Deployment.class, request.service() + "-" + active);
-        int replicas = workload.getSpec().getReplicas();
+        AutoscaledReplicas scaled = AutoscaledReplicas.resolve(
+                request,
+                cluster,
+                workload.getSpec().getReplicas(),
+                old,
+                Set.of(
+                        workload.getMetadata().getName(),
+                        request.service() + "-" + BLUE,
+                        request.service() + "-" + GREEN));
+        int replicas = scaled.replicas();
         Deployment slot = WorkloadShaper.variant(workload, targetName, Labels.SLOT, target, replicas);
 
         List<HasMetadata> first = new ArrayList<>();
@@ -83,6 +93,7 @@ final class BlueGreenStrategy implements DeploymentStrategy {
         phases.add(new DeploymentPhase(
                 "switch to " + target, 100, Duration.ZERO, switched, List.of(), List.of(), Duration.ZERO));
         List<String> notes = new ArrayList<>();
+        scaled.note().ifPresent(notes::add);
         int delay = request.strategy().scaleDownDelaySeconds();
         if (old != null && delay > 0) {
             phases.add(new DeploymentPhase(

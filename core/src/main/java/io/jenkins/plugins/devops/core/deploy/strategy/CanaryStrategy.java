@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Canary on plain Deployments: the stable Deployment keeps the workload's name, the canary runs as
@@ -33,6 +34,9 @@ final class CanaryStrategy implements DeploymentStrategy {
         String canaryName = stableName + "-canary";
         Deployment stable = cluster.find(Deployment.class, stableName);
         cluster.find(Deployment.class, canaryName);
+        AutoscaledReplicas scaled = AutoscaledReplicas.resolve(
+                request, cluster, workload.getSpec().getReplicas(), stable, Set.of(stableName));
+        workload.getSpec().setReplicas(scaled.replicas());
         List<HasMetadata> supporting = new ArrayList<>();
         request.objects()
                 .supporting()
@@ -42,6 +46,7 @@ final class CanaryStrategy implements DeploymentStrategy {
                 .forEach(o -> supporting.add(WorkloadShaper.stamp(InPlaceStrategy.copy(o), request)));
         List<DeploymentPhase> phases = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        scaled.note().ifPresent(notes::add);
         int total = workload.getSpec().getReplicas();
         if (stable == null) {
             List<HasMetadata> writes = new ArrayList<>(supporting);

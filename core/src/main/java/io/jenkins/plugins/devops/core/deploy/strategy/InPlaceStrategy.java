@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rolling and recreate: the Deployment is updated in place and the Kubernetes Deployment controller replaces the
@@ -35,6 +36,13 @@ final class InPlaceStrategy implements DeploymentStrategy {
                                 : WorkloadShaper.recreate());
         Deployment current =
                 cluster.find(Deployment.class, workload.getMetadata().getName());
+        AutoscaledReplicas scaled = AutoscaledReplicas.resolve(
+                request,
+                cluster,
+                workload.getSpec().getReplicas(),
+                current,
+                Set.of(workload.getMetadata().getName()));
+        workload.getSpec().setReplicas(scaled.replicas());
         List<HasMetadata> writes = new ArrayList<>();
         request.objects().supporting().forEach(o -> writes.add(WorkloadShaper.stamp(copy(o), request)));
         request.objects().services().forEach(o -> writes.add(WorkloadShaper.stamp(copy(o), request)));
@@ -52,6 +60,7 @@ final class InPlaceStrategy implements DeploymentStrategy {
         if (current == null) {
             notes.add("Deployment/" + name + " does not exist yet: first install.");
         }
+        scaled.note().ifPresent(notes::add);
         if (rolling) {
             notes.add("RollingUpdate maxSurge " + s.maxSurge() + ", maxUnavailable " + s.maxUnavailable() + ".");
         }

@@ -64,6 +64,9 @@ final class RoutedCanaryStrategy implements DeploymentStrategy {
         if (stable == null) {
             return new CanaryStrategy().plan(request, deploymentId, cluster);
         }
+        AutoscaledReplicas scaled = AutoscaledReplicas.resolve(
+                request, cluster, workload.getSpec().getReplicas(), stable, Set.of(stableName));
+        workload.getSpec().setReplicas(scaled.replicas());
         int total = workload.getSpec().getReplicas();
         List<HasMetadata> first = new ArrayList<>();
         request.objects().objects().stream()
@@ -108,8 +111,10 @@ final class RoutedCanaryStrategy implements DeploymentStrategy {
                 List.of(canaryName),
                 List.of(),
                 Duration.ZERO));
-        List<String> notes = List.of("Weights by HTTPRoute " + s.httpRoute() + " backendRefs " + svc + "-stable / "
-                + svc + "-canary; canary replicas = ceil(" + total + " x weight / 100), stable keeps " + total + ".");
+        List<String> notes = new ArrayList<>();
+        scaled.note().ifPresent(notes::add);
+        notes.add("Weights by HTTPRoute " + s.httpRoute() + " backendRefs " + svc + "-stable / " + svc
+                + "-canary; canary replicas = ceil(" + total + " x weight / 100), stable keeps " + total + ".");
         return new DeploymentPlan(
                 request.service(),
                 request.environment(),

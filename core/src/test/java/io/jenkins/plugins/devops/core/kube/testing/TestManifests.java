@@ -60,6 +60,31 @@ public final class TestManifests {
                 .formatted(name, value);
     }
 
+    /** An {@code autoscaling/v2} HorizontalPodAutoscaler {@code name} scaling Deployment {@code target}. */
+    public static String autoscaler(String name, String target, int minReplicas, int maxReplicas) {
+        return """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: %1$s
+                spec:
+                  scaleTargetRef:
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    name: %2$s
+                  minReplicas: %3$d
+                  maxReplicas: %4$d
+                  metrics:
+                    - type: Resource
+                      resource:
+                        name: cpu
+                        target:
+                          type: Utilization
+                          averageUtilization: 70
+                """
+                .formatted(name, target, minReplicas, maxReplicas);
+    }
+
     /** Deployment + Service + ConfigMap as one multi-document text. */
     public static String app(String name, String image, int replicas, String configValue) {
         return configMap(name, configValue) + "---\n" + service(name) + "---\n" + deployment(name, image, replicas);
