@@ -13,6 +13,12 @@ import java.util.Locale;
 public final class ChecklistSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The values {@code failOn} accepts: fail on a failed critical item, or never. */
+    public static final List<String> FAIL_ON_CHOICES = List.of("critical", "none");
+
+    /** The values {@code unstableOn} accepts: unstable on any warning, or never. */
+    public static final List<String> UNSTABLE_ON_CHOICES = List.of("warning", "none");
+
     private final ArrayList<String> checklists;
     private final String config;
     private final String failOn;
@@ -29,14 +35,15 @@ public final class ChecklistSettings implements Serializable {
             throws AbortException {
         this.checklists = checklists == null ? new ArrayList<>() : new ArrayList<>(checklists);
         this.config = config == null ? "" : config.trim();
-        this.failOn = choice("failOn", failOn, "critical", "none");
-        this.unstableOn = choice("unstableOn", unstableOn, "warning", "none");
+        this.failOn = choice("failOn", failOn, FAIL_ON_CHOICES);
+        this.unstableOn = choice("unstableOn", unstableOn, UNSTABLE_ON_CHOICES);
     }
 
-    private static String choice(String field, String value, String yes, String no) throws AbortException {
+    private static String choice(String field, String value, List<String> choices) throws AbortException {
         String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        if (!text.equals(yes) && !text.equals(no)) {
-            throw new AbortException(field + ": '" + value + "' is not supported; use '" + yes + "' or '" + no + "'");
+        if (!choices.contains(text)) {
+            throw new AbortException(field + ": '" + value + "' is not supported; use '" + choices.get(0) + "' or '"
+                    + choices.get(1) + "'");
         }
         return text;
     }

@@ -164,24 +164,18 @@ public class ChecklistStep extends Step {
 
         @POST
         public ListBoxModel doFillFailOnItems(@CheckForNull @AncestorInPath Item item) {
-            ListBoxModel model = new ListBoxModel();
-            if (jenkins.hasPermission(Item.READ, item)) {
-                model.add("(system default)", "");
-                model.add("critical");
-                model.add("none");
+            if (!jenkins.hasPermission(Item.READ, item)) {
+                return new ListBoxModel();
             }
-            return model;
+            return ChecklistChoices.withSystemDefault(ChecklistSettings.FAIL_ON_CHOICES);
         }
 
         @POST
         public ListBoxModel doFillUnstableOnItems(@CheckForNull @AncestorInPath Item item) {
-            ListBoxModel model = new ListBoxModel();
-            if (jenkins.hasPermission(Item.READ, item)) {
-                model.add("(system default)", "");
-                model.add("warning");
-                model.add("none");
+            if (!jenkins.hasPermission(Item.READ, item)) {
+                return new ListBoxModel();
             }
-            return model;
+            return ChecklistChoices.withSystemDefault(ChecklistSettings.UNSTABLE_ON_CHOICES);
         }
     }
 }
