@@ -7,9 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.jenkins.plugins.devops.core.kube.DeploymentLease;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
+import io.jenkins.plugins.devops.core.testing.RefusedPort;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -269,23 +269,20 @@ class DeployCommandTest {
 
     @Test
     void unreachableClusterFailsWithWhatToCheckAndNoSecret() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
+        CliResult result;
+        try (RefusedPort down = RefusedPort.reserve()) {
+            Path unreachable = Samples.kubeconfig(Files.createDirectory(temp.resolve("down")), down.url(""));
+            result = CliResult.inProcess(
+                    "deploy",
+                    "-f",
+                    Samples.CHECKOUT.toString(),
+                    "--service",
+                    "checkout",
+                    "--environment",
+                    "staging",
+                    "--kubeconfig",
+                    unreachable.toString());
         }
-        Path unreachable =
-                Samples.kubeconfig(Files.createDirectory(temp.resolve("down")), "http://127.0.0.1:" + closedPort);
-
-        CliResult result = CliResult.inProcess(
-                "deploy",
-                "-f",
-                Samples.CHECKOUT.toString(),
-                "--service",
-                "checkout",
-                "--environment",
-                "staging",
-                "--kubeconfig",
-                unreachable.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(result.err())

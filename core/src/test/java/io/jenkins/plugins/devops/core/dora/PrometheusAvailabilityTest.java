@@ -2,64 +2,34 @@ package io.jenkins.plugins.devops.core.dora;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
+import io.jenkins.plugins.devops.core.analysis.testing.LocalPrometheus;
+import io.jenkins.plugins.devops.core.testing.RefusedPort;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real Prometheus (the Debian package), evaluating constant PromQL expressions. */
 class PrometheusAvailabilityTest {
-    @TempDir
-    static Path dir;
-
-    private static Process prometheus;
+    private static LocalPrometheus prometheus;
     private static URI url;
 
     @BeforeAll
     static void startPrometheus() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        Path config = Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1m\n");
-        prometheus = new ProcessBuilder(
-                        "/usr/bin/prometheus",
-                        "--config.file=" + config,
-                        "--storage.tsdb.path=" + dir.resolve("data"),
-                        "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("prometheus.log").toFile())
-                .start();
-        url = URI.create("http://127.0.0.1:" + port);
-        HttpClient client = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(60))
-                .ignoreExceptions()
-                .until(() -> client.send(
-                                        HttpRequest.newBuilder(url.resolve("/-/ready"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200);
+        // No scrape targets: the queries are constant expressions.
+        prometheus = LocalPrometheus.start(List.of());
+        url = URI.create(prometheus.url());
     }
 
     @AfterAll
-    static void stopPrometheus() throws InterruptedException {
+    static void stopPrometheus() throws Exception {
         if (prometheus != null) {
-            prometheus.destroy();
-            prometheus.waitFor();
+            prometheus.close();
         }
     }
 
@@ -96,16 +66,13 @@ class PrometheusAvailabilityTest {
 
     @Test
     void anUnreachablePrometheusFallsBackToTheLedger() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+        try (RefusedPort down = RefusedPort.reserve()) {
+            var source = new PrometheusAvailability(URI.create(down.url("")), "vector(1)", Duration.ofSeconds(2));
+            DoraSummary summary = new DoraCalculator(DoraCalculatorTest.WEEK, source)
+                    .calculate(DoraCalculatorTest.index(DoraCalculatorTest.workedExample()), DoraCalculatorTest.TO);
+            assertThat(summary.services().get(0).figures().availabilitySource()).isEqualTo("failed-state time");
+            assertThat(source.lastProblem()).contains("could not be asked");
         }
-        var source =
-                new PrometheusAvailability(URI.create("http://127.0.0.1:" + port), "vector(1)", Duration.ofSeconds(2));
-        DoraSummary summary = new DoraCalculator(DoraCalculatorTest.WEEK, source)
-                .calculate(DoraCalculatorTest.index(DoraCalculatorTest.workedExample()), DoraCalculatorTest.TO);
-        assertThat(summary.services().get(0).figures().availabilitySource()).isEqualTo("failed-state time");
-        assertThat(source.lastProblem()).contains("could not be asked");
     }
 
     @Test

@@ -3,10 +3,9 @@ package io.jenkins.plugins.devops.core.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jenkins.plugins.devops.core.testing.RefusedPort;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +21,28 @@ class OutboxCrashTest {
 
     @Test
     void eventsPublishedBeforeAKillAreDeliveredAfterARestartWithTheSameIds(@TempDir Path dir) throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort(); // nothing listens here until the sink comes back
+        List<String> published;
+        try (RefusedPort down = RefusedPort.reserve()) { // the sink is down while the child publishes
+            published = publishThenKill(dir, down.url("/events"));
         }
-        String url = "http://127.0.0.1:" + port + "/events";
+        assertThat(published).hasSize(75);
+
+        // The outbox keeps events, not addresses: the sink comes back wherever the restarted configuration says
+        // (here a port the test server already holds, so no other process can take it in between).
+        try (RecordingHttpSink sink = new RecordingHttpSink();
+                Outbox restarted = Outbox.open(
+                        dir.resolve("audit"),
+                        new HttpSink(SinkConfig.http("audit", sink.url())),
+                        RetryPolicy.defaults(),
+                        4)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> new HashSet<>(sink.receivedIds()).containsAll(published));
+            assertThat(new HashSet<>(sink.receivedIds())).isEqualTo(new HashSet<>(published));
+            await().atMost(Duration.ofSeconds(30)).until(() -> restarted.pending() == 0);
+        }
+    }
+
+    private static List<String> publishThenKill(Path dir, String url) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(
                         java,
@@ -50,15 +66,6 @@ class OutboxCrashTest {
             child.destroyForcibly(); // SIGKILL while the outbox is retrying against the dead sink
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(published).hasSize(75);
-
-        try (RecordingHttpSink sink = new RecordingHttpSink(port);
-                Outbox restarted = Outbox.open(
-                        dir.resolve("audit"), new HttpSink(SinkConfig.http("audit", url)), RetryPolicy.defaults(), 4)) {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> new HashSet<>(sink.receivedIds()).containsAll(published));
-            assertThat(new HashSet<>(sink.receivedIds())).isEqualTo(new HashSet<>(published));
-            await().atMost(Duration.ofSeconds(30)).until(() -> restarted.pending() == 0);
-        }
+        return published;
     }
 }

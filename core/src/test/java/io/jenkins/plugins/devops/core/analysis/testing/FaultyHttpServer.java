@@ -2,11 +2,11 @@ package io.jenkins.plugins.devops.core.analysis.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.devops.core.testing.RefusedPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A loopback HTTP server for gate tests whose handlers the test defines, including slow ones. */
 public final class FaultyHttpServer implements AutoCloseable {
+    private static final List<RefusedPort> REFUSED_PORTS = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -75,13 +76,14 @@ public final class FaultyHttpServer implements AutoCloseable {
         return received;
     }
 
-    /** A URL on a loopback port where nothing listens, so connections are refused. */
+    /**
+     * A URL on a loopback port where connections are refused, held for the rest of the test JVM so that no other
+     * server can be handed the port meanwhile.
+     */
     public static String refusedUrl(String path) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort() + path;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RefusedPort port = RefusedPort.reserve();
+        REFUSED_PORTS.add(port);
+        return port.url(path);
     }
 
     private void serve(HttpExchange exchange, Handler handler) throws IOException {

@@ -30,6 +30,8 @@ public final class LocalPrometheus implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final int PORT_ATTEMPTS = 5;
+
     private final Path directory;
     private final int port;
     private Process process;
@@ -60,9 +62,26 @@ public final class LocalPrometheus implements AutoCloseable {
                         .formatted(String.join(
                                 ", ", targets.stream().map(t -> "'" + t + "'").toList()));
         Files.writeString(directory.resolve("prometheus.yml"), config);
-        LocalPrometheus prometheus = new LocalPrometheus(directory, freePort());
-        prometheus.startProcess();
-        return prometheus;
+        // The port is free when chosen but Prometheus binds it a moment later; should another process take it
+        // in between, Prometheus exits with "address already in use" and a new port is tried.
+        for (int attempt = 1; ; attempt++) {
+            LocalPrometheus prometheus = new LocalPrometheus(directory, freePort());
+            try {
+                prometheus.startProcess();
+                return prometheus;
+            } catch (PortTaken e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Prometheus could not listen on its port because another process took it first. */
+    private static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
+        }
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -132,7 +151,9 @@ public final class LocalPrometheus implements AutoCloseable {
 
     private boolean ready() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("Prometheus exited with " + process.exitValue() + ": " + log());
+            String log = log();
+            String message = "Prometheus exited with " + process.exitValue() + ": " + log;
+            throw log.contains("address already in use") ? new PortTaken(message) : new IllegalStateException(message);
         }
         try {
             HttpResponse<Void> response = HTTP.send(
