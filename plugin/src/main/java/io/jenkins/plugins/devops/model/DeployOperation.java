@@ -12,6 +12,7 @@ import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRequest;
 import io.jenkins.plugins.devops.core.deploy.DeploymentState;
 import io.jenkins.plugins.devops.core.deploy.EngineOptions;
+import io.jenkins.plugins.devops.core.deploy.MissingSettingException;
 import io.jenkins.plugins.devops.core.deploy.StrategySettings;
 import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.core.kube.LeaseHeldException;
@@ -132,8 +133,15 @@ public class DeployOperation {
                     .triggeredBy(run.getExternalizableId())
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new AbortException("devopsDeploy " + settings.service() + ": " + e.getMessage());
+            throw new AbortException("devopsDeploy " + settings.service() + ": " + refusal(e));
         }
+    }
+
+    /** Why the request was refused; a missing setting is named as the step spells it ({@code image: '...'}). */
+    private static String refusal(IllegalArgumentException e) {
+        return e instanceof MissingSettingException missing
+                ? missing.fix((setting, example) -> "set " + setting + ": '" + example + "'")
+                : e.getMessage();
     }
 
     private static String describe(ClusterConnection connection) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.devops.core.analysis.judge.CanaryJudgeSpec;
 import io.jenkins.plugins.devops.core.analysis.prometheus.MetricAnalysisSpec;
 import io.jenkins.plugins.devops.core.analysis.smoke.SmokeCheckSpec;
 import io.jenkins.plugins.devops.core.analysis.webhook.WebhookSpec;
+import io.jenkins.plugins.devops.core.text.YamlProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,8 +74,16 @@ public record GateSpec(
      * Reads YAML with top-level keys {@code analysis}, {@code smokeTests}, {@code webhooks} and {@code approval}.
      * Only plain maps, lists and scalars are accepted (SnakeYAML's SafeConstructor; no tags, no custom types).
      */
-    @SuppressWarnings("unchecked")
     public static GateSpec fromYaml(String yaml) {
+        return fromYaml(yaml, "gate configuration");
+    }
+
+    /**
+     * As {@link #fromYaml(String)}, naming {@code source} (e.g. {@code gates file 'gates.yaml'}) in a syntax error,
+     * which is one line with the line and column.
+     */
+    @SuppressWarnings("unchecked")
+    public static GateSpec fromYaml(String yaml, String source) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(20);
@@ -82,7 +91,8 @@ public record GateSpec(
         try {
             document = new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (YAMLException e) {
-            throw new InvalidGateConfigurationException("gate configuration is not valid YAML: " + e.getMessage());
+            throw new InvalidGateConfigurationException(source + " is not valid YAML at "
+                    + YamlProblem.of(e).describe() + "; fix it there (the format is in docs/analysis.md)");
         }
         if (document == null) {
             return empty();

@@ -82,9 +82,11 @@ public final class DeploymentRequest {
             Container first =
                     d.getSpec().getTemplate().getSpec().getContainers().get(0);
             if (first.getImage() == null || first.getImage().isBlank()) {
-                throw new InvalidRequestException(where + ": container '" + first.getName() + "' has no image and "
-                        + "the request gives none; set image(\"registry/" + service + ":<tag>\") or the "
-                        + "container's image");
+                throw new MissingSettingException(
+                        where + ": container '" + first.getName() + "' has no image",
+                        "image",
+                        "registry/" + service + ":<tag>",
+                        "the container's image in the manifest");
             }
         }
         Integer replicas = d.getSpec().getReplicas();

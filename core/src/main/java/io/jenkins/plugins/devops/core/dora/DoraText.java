@@ -14,6 +14,16 @@ public final class DoraText {
     private DoraText() {}
 
     public static String render(DoraSummary summary) {
+        return render(summary, null);
+    }
+
+    /**
+     * As {@link #render(DoraSummary)}, with the target beside each verdict, e.g. {@code (target not met: under
+     * 30m00s)}.
+     *
+     * @param targets the targets the summary was calculated with; {@code null} prints the verdicts alone
+     */
+    public static String render(DoraSummary summary, DoraTargets targets) {
         StringBuilder out = new StringBuilder();
         out.append("DORA metrics from ")
                 .append(summary.from())
@@ -32,10 +42,22 @@ public final class DoraText {
             Band band = o.bands().get(metric);
             out.append(metric.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append(band == null ? "" : " " + band)
-                    .append(Boolean.TRUE.equals(o.targetsMet().get(metric)) ? " (target met)" : " (target not met)")
+                    .append(Boolean.TRUE.equals(o.targetsMet().get(metric)) ? " (target met" : " (target not met")
+                    .append(targets == null ? ")" : ": " + target(metric, targets) + ")")
                     .append(metric == DoraMetric.AVAILABILITY ? "\n" : "; ");
         }
         return out.toString();
+    }
+
+    /** The target of one metric in the table's units, e.g. {@code under 30m00s}, {@code over 99.900%}. */
+    static String target(DoraMetric metric, DoraTargets targets) {
+        return switch (metric) {
+            case DEPLOYMENT_FREQUENCY -> "over " + decimal(targets.deploymentsPerDayAbove(), 2) + " per day";
+            case LEAD_TIME -> "under " + human(Optional.of(targets.leadTimeBelow()));
+            case CHANGE_FAILURE_RATE -> "under " + decimal(100 * targets.changeFailureRateBelow(), 1) + "%";
+            case TIME_TO_RESTORE -> "under " + human(Optional.of(targets.timeToRestoreBelow()));
+            case AVAILABILITY -> "over " + decimal(100 * targets.availabilityAbove(), 3) + "%";
+        };
     }
 
     private static void line(StringBuilder out, DoraReport r) {

