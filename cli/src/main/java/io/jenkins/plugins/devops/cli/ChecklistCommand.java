@@ -91,8 +91,10 @@ public final class ChecklistCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return usageError(err, "--fact: " + e.getMessage());
             }
-            ChecklistConfig checklistConfig =
-                    config == null ? ChecklistConfig.defaults() : ChecklistConfig.fromYaml(config);
+            ChecklistConfig checklistConfig = config == null
+                    ? ChecklistConfig.defaults()
+                    : ChecklistConfig.fromYaml(
+                            InputFile.read(config, "checklist configuration", "--config"), config.toString());
             if (rules != null) {
                 checklistConfig = checklistConfig.withSecretScan(
                         checklistConfig.secretScan().withRules(SecretRules.fromFile(rules)));

@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
             "  devops deploy -f k8s/checkout.yaml --service checkout --environment staging --strategy canary"
                     + " --steps 10,50,100 --image ghcr.io/example/checkout:1.4.2 --kubeconfig ~/.kube/config",
             "",
-            "Exit codes: 0 deployed, 1 the deployment failed (rolled back or not), 2 usage or input error"
-                    + " (nothing was written)."
+            "Exit codes: 0 deployed, 1 the deployment failed (rolled back or not) or the cluster could not be"
+                    + " reached, 2 usage or input error (nothing was written)."
         })
 final class DeployCommand implements Callable<Integer> {
     @Mixin
@@ -81,7 +81,9 @@ final class DeployCommand implements Callable<Integer> {
         List<HealthGate> configured = gatesFile == null
                 ? List.of()
                 : new GateFactory(EnvironmentSecrets::resolve)
-                        .create(GateSpec.fromYaml(InputFile.read(gatesFile, "gates file", "--gates")));
+                        .create(GateSpec.fromYaml(
+                                InputFile.read(gatesFile, "gates file", "--gates"),
+                                "gates file '" + gatesFile + "' (--gates)"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = format.json() ? spec.commandLine().getErr() : out;
         EngineOptions options = EngineOptions.defaults();

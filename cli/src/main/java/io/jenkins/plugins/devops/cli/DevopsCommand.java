@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code devops} command: the DevOps Orchestrator engine outside Jenkins.
  *
- * <p>Exit codes (see {@link ExitCodes}): 0 done, 1 the work failed (deployment rolled back, policy failed), 2 usage
- * or input error. Errors are one line on stderr that says what to do.
+ * <p>Exit codes (see {@link ExitCodes}): 0 done, 1 the work failed (deployment rolled back, policy failed, cluster or
+ * sink unreachable), 2 usage or input error (nothing was done). Errors are one line on stderr that says what to do.
  */
 @Command(
         name = "devops",
@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Plan, deploy and roll back services on Kubernetes, evaluate DevOps checklists, compute DORA"
                 + " metrics and test event sinks.",
-        footer = {"", "Exit codes: 0 done, 1 deployment or policy failed, 2 usage or input error."},
+        footer = {
+            "",
+            "Exit codes:",
+            "  0  done",
+            "  1  the work failed: deployment or policy failed, cluster or sink unreachable",
+            "  2  usage or input error: nothing was done"
+        },
         subcommands = {
             CommandLine.HelpCommand.class,
             PlanCommand.class,

@@ -98,7 +98,7 @@ public final class DoraCommand implements Callable<Integer> {
             out.print(
                     format == Format.json
                             ? DoraJson.toJson(summary).toPrettyString() + "\n"
-                            : DoraText.render(summary));
+                            : DoraText.render(summary, settings.targets()));
             out.flush();
             return 0;
         } catch (IllegalArgumentException | IOException e) {

@@ -18,13 +18,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code devops events send|verify}: try an event sink, check a signature. */
@@ -39,7 +42,7 @@ public final class EventsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new ParameterException(spec.commandLine(), "missing the subcommand; use send or verify");
     }
 
     /** Reads a secret from an environment variable or a file, never from the command line (visible in ps). */
@@ -77,6 +80,14 @@ public final class EventsCommand implements Runnable {
     static final class Send implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @Mixin
+        FormatOption format;
+
+        /** What {@code --format json} prints: the events the sink accepted, in order. */
+        record Delivered(String type, String id) {}
+
+        record SendResult(String sink, List<Delivered> delivered) {}
 
         @Option(names = "--sink", required = true, paramLabel = "URL", description = "The http(s) URL of the sink.")
         String sink;
@@ -135,19 +146,27 @@ public final class EventsCommand implements Runnable {
                 err.flush();
                 return 2;
             }
+            List<Delivered> delivered = new ArrayList<>();
+            int exitCode = ExitCodes.OK;
             for (CloudEvent event : events) {
                 try {
                     http.deliver(event);
-                    out.println("delivered " + event.getType() + " id=" + event.getId());
                 } catch (IOException e) {
                     err.println("devops events send: " + e.getMessage() + "; check the URL and that the sink is up");
                     err.flush();
-                    out.flush();
-                    return 1;
+                    exitCode = ExitCodes.FAILED;
+                    break;
+                }
+                delivered.add(new Delivered(event.getType(), event.getId()));
+                if (!format.json()) {
+                    out.println("delivered " + event.getType() + " id=" + event.getId());
                 }
             }
+            if (format.json()) {
+                out.println(CliJson.write(new SendResult(sink, delivered)));
+            }
             out.flush();
-            return 0;
+            return exitCode;
         }
 
         private static EventMode mode(String value) {
@@ -202,6 +221,12 @@ public final class EventsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        FormatOption format;
+
+        /** What {@code --format json} prints. */
+        record VerifyResult(boolean valid) {}
+
         @Option(names = "--body", required = true, paramLabel = "FILE", description = "The request body, as received.")
         Path body;
 
@@ -226,9 +251,14 @@ public final class EventsCommand implements Runnable {
                     throw new IllegalArgumentException("body file " + body + " does not exist; check --body");
                 }
                 boolean valid = HmacSignature.verify(secret, Files.readAllBytes(body), signature);
+                PrintWriter out = spec.commandLine().getOut();
+                if (format.json()) {
+                    out.println(CliJson.write(new VerifyResult(valid)));
+                } else if (valid) {
+                    out.println("signature valid");
+                }
+                out.flush();
                 if (valid) {
-                    spec.commandLine().getOut().println("signature valid");
-                    spec.commandLine().getOut().flush();
                     return 0;
                 }
                 err.println("devops events verify: signature does not match the body; check the secret and that the"

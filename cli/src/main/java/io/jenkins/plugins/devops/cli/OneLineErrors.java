@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devops.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.devops.core.deploy.MissingSettingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,7 +31,11 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
         int exitCode;
-        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof MissingSettingException missing) {
+            // The engine names the request setting; the command line's option for it has the same name.
+            err.println(name + ": " + missing.fix((setting, example) -> "pass --" + setting + " " + example));
+            exitCode = ExitCodes.USAGE;
+        } else if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
             // Core rejects bad requests and configuration with IllegalArgumentException subclasses
             // (InvalidRequestException and friends) whose messages already say how to fix the input.
             err.println(name + ": " + ex.getMessage());

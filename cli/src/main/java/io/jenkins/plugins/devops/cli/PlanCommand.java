@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  devops plan -f k8s/checkout.yaml --service checkout --environment staging --strategy canary"
                     + " --steps 10,50,100 --image ghcr.io/example/checkout:1.4.2",
             "",
-            "Exit codes: 0 planned, 2 usage or input error."
+            "Exit codes: 0 planned, 1 the cluster of --kubeconfig/--context could not be read (unreachable, or it"
+                    + " refused the credentials), 2 usage or input error."
         })
 final class PlanCommand implements Callable<Integer> {
     @Mixin

@@ -63,10 +63,10 @@ final class RequestOptions {
             description = "Canary: carry the weights in this Gateway API HTTPRoute instead of replica ratios.")
     String httpRoute;
 
-    @Option(names = "--max-surge", paramLabel = "N|N%", description = "Rolling: maxSurge (default 25%).")
+    @Option(names = "--max-surge", paramLabel = "N|N%", description = "Rolling: maxSurge (default 25%%).")
     String maxSurge;
 
-    @Option(names = "--max-unavailable", paramLabel = "N|N%", description = "Rolling: maxUnavailable (default 25%).")
+    @Option(names = "--max-unavailable", paramLabel = "N|N%", description = "Rolling: maxUnavailable (default 25%%).")
     String maxUnavailable;
 
     @Option(
@@ -122,7 +122,7 @@ final class RequestOptions {
     DeploymentRequest toRequest(boolean dryRun) {
         String yaml = manifestText();
         StrategySettings settings = StrategySettings.fromOptions(strategy, strategyOptions());
-        return DeploymentRequest.builder()
+        DeploymentRequest request = DeploymentRequest.builder()
                 .service(service)
                 .environment(environment)
                 .namespace(namespace != null ? namespace : ManifestNamespace.of(yaml))
@@ -135,6 +135,21 @@ final class RequestOptions {
                 .triggeredBy(triggeredBy != null ? triggeredBy : System.getProperty("user.name", ""))
                 .dryRun(dryRun)
                 .build();
+        requireServiceIsTheWorkload(request);
+        return request;
+    }
+
+    /**
+     * The engine rolls out the manifests' one Deployment and records the deployment under the service name; a
+     * service that is not that Deployment would write one workload while recording another.
+     */
+    private static void requireServiceIsTheWorkload(DeploymentRequest request) {
+        String workload = request.objects().workload().getMetadata().getName();
+        if (!workload.equals(request.service())) {
+            throw new UsageException("--service " + request.service() + " is not in the manifests: their Deployment"
+                    + " is '" + workload + "'; pass --service " + workload + " or the manifests of "
+                    + request.service() + " with -f");
+        }
     }
 
     private Map<String, Object> strategyOptions() {

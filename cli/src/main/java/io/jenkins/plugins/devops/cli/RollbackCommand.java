@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  devops rollback --service checkout --environment staging --namespace shop --kubeconfig ~/.kube/config",
             "",
-            "Exit codes: 0 rolled back, 1 the rollback failed, 2 usage or input error (nothing was written)."
+            "Exit codes: 0 rolled back, 1 the rollback failed or the cluster could not be reached, 2 usage or"
+                    + " input error (nothing was written)."
         })
 final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--service", required = true, paramLabel = "NAME", description = "The service, e.g. checkout.")

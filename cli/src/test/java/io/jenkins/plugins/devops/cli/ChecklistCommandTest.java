@@ -76,6 +76,26 @@ class ChecklistCommandTest {
     }
 
     @Test
+    void malformedOrUnsafeConfigurationIsOneLineWithLineColumnAndWhereTheFormatIs(@TempDir Path dir)
+            throws IOException {
+        Path malformed = Files.writeString(dir.resolve("malformed.yaml"), "checklists: [cicd\nfailOn: x\n");
+        Path unsafe = Files.writeString(dir.resolve("unsafe.yaml"), "!!java.lang.Object {}\n");
+
+        assertThat(run("checklist", Fixtures.repo("good-service").toString(), "--config", malformed.toString()))
+                .isEqualTo(2);
+        assertThat(run("checklist", Fixtures.repo("good-service").toString(), "--config", unsafe.toString()))
+                .isEqualTo(2);
+
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "devops checklist: " + malformed + " line 2, column 7: invalid YAML (expected ',' or ']', but"
+                                + " got :); fix it there (the format is in docs/checklists.md)",
+                        "devops checklist: " + unsafe + " line 1, column 1: invalid YAML (the tag !!java.lang.Object"
+                                + " is not allowed (only plain maps, lists and values are)); fix it there (the format"
+                                + " is in docs/checklists.md)");
+    }
+
+    @Test
     void rulesFileReplacesTheBuiltInRules(@TempDir Path dir) throws IOException {
         Path repo = dir.resolve("repo");
         Files.createDirectories(repo);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code devops} as a separate process, {@code java -cp <built classes and dependencies> DevopsCommand ...},
- * the way a user or a CI job does, so real {@code System.exit} codes, signals and streams are what the tests see.
+ * Runs {@code devops} as a separate process, {@code java -jar devops.jar ...} with the shaded jar the build made, the
+ * way a user or a CI job does, so real {@code System.exit} codes, signals and streams are what the tests see.
  */
 final class CliProcess {
     /** Generous: the machine is shared, and a JVM start can take seconds under load. */
@@ -38,9 +38,8 @@ final class CliProcess {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.add("-cp");
-        command.add(classpath());
-        command.add(DevopsCommand.class.getName());
+        command.add("-jar");
+        command.add(jar().toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("devops-out", ".txt");
         Path err = Files.createTempFile("devops-err", ".txt");
@@ -73,12 +72,16 @@ final class CliProcess {
         }
     }
 
-    /** The test JVM's class path: cli's classes and every runtime dependency (Surefire sets it to the real path). */
-    private static String classpath() {
-        String classpath = System.getProperty("java.class.path");
-        if (!classpath.contains("classes")) {
-            throw new IllegalStateException("java.class.path does not list the built classes: " + classpath);
+    /**
+     * The shaded jar of this build: failsafe passes its path (see cli/pom.xml) after {@code package} wrote it, so
+     * these tests run in {@code integration-test}, never against a jar left over from an earlier build.
+     */
+    private static Path jar() {
+        String path = System.getProperty("devops.jar");
+        if (path == null || !Files.isRegularFile(Path.of(path))) {
+            throw new IllegalStateException("system property devops.jar (" + path + ") does not name the built"
+                    + " jar: run these tests with 'mvn verify', which packages the jar first");
         }
-        return classpath;
+        return Path.of(path);
     }
 }

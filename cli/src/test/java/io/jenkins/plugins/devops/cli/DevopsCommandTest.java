@@ -16,7 +16,12 @@ class DevopsCommandTest {
         assertThat(result.out())
                 .contains("Usage: devops")
                 .contains("DORA")
-                .contains("Exit codes: 0 done, 1 deployment or policy failed, 2 usage or input error.");
+                .contains(String.join(
+                        System.lineSeparator(),
+                        "Exit codes:",
+                        "  0  done",
+                        "  1  the work failed: deployment or policy failed, cluster or sink unreachable",
+                        "  2  usage or input error: nothing was done"));
         assertThat(result.err()).isEmpty();
     }
 

@@ -60,7 +60,8 @@ class DoraCommandTest {
         assertThat(report.out())
                 .contains("DORA metrics from 2023-08-17T00:00:00Z to 2023-11-15T00:00:00Z (bands: DORA 2023)")
                 .containsPattern("svc1/production +3 ")
-                .contains("overall: deployment frequency LOW (target not met); lead time ELITE (target met)");
+                .contains("overall: deployment frequency LOW (target not met: over 1.00 per day); lead time ELITE"
+                        + " (target met: under 1h00m)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devops.core.events.HmacSignature;
 import io.jenkins.plugins.devops.core.events.RecordingHttpSink;
+import io.jenkins.plugins.devops.core.testing.RefusedPort;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -81,15 +82,13 @@ class EventsCommandTest {
 
     @Test
     void aSinkThatIsDownIsExitCode1AndABadUrlIsExitCode2() throws IOException {
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            port = probe.getLocalPort();
+        try (RefusedPort port = RefusedPort.reserve()) {
+            Run down = run("events", "send", "--sink", port.url("/events"), "--timeout", "2");
+            assertThat(down.exit()).isEqualTo(1);
+            assertThat(down.err())
+                    .startsWith("devops events send: sink 'cli' (" + port.url("/events") + ") unreachable")
+                    .contains("check the URL and that the sink is up");
         }
-        Run down = run("events", "send", "--sink", "http://127.0.0.1:" + port + "/events", "--timeout", "2");
-        assertThat(down.exit()).isEqualTo(1);
-        assertThat(down.err())
-                .startsWith("devops events send: sink 'cli' (http://127.0.0.1:" + port + "/events) unreachable")
-                .contains("check the URL and that the sink is up");
 
         Run bad = run("events", "send", "--sink", "ftp://example.com/x");
         assertThat(bad.exit()).isEqualTo(2);
@@ -100,5 +99,42 @@ class EventsCommandTest {
         Run mode = run("events", "send", "--sink", "http://127.0.0.1:1/x", "--mode", "batch");
         assertThat(mode.exit()).isEqualTo(2);
         assertThat(mode.err().strip()).isEqualTo("devops events send: --mode 'batch' is not binary or structured");
+    }
+
+    @Test
+    void sendAndVerifyPrintJsonForMachines(@TempDir Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret"), "s3cret\n");
+        try (RecordingHttpSink sink = new RecordingHttpSink()) {
+            Run sent =
+                    run("events", "send", "--sink", sink.url(), "--secret-file", secret.toString(), "--format", "json");
+
+            assertThat(sent.exit()).as(sent.err()).isZero();
+            com.fasterxml.jackson.databind.JsonNode json = CliJson.MAPPER.readTree(sent.out());
+            assertThat(json.path("sink").asText()).isEqualTo(sink.url());
+            assertThat(json.path("delivered")).hasSize(2);
+            assertThat(json.path("delivered").get(0).path("type").asText())
+                    .isEqualTo("io.jenkins.devops.deployment.completed");
+            assertThat(json.path("delivered").get(0).path("id").asText())
+                    .isEqualTo(sink.receivedIds().get(0));
+
+            Path body =
+                    Files.write(dir.resolve("body.json"), sink.received().get(0).body());
+            String signature =
+                    sink.received().get(0).headers().get(HmacSignature.HEADER.toLowerCase(java.util.Locale.ROOT));
+            Run valid = run(
+                    "events",
+                    "verify",
+                    "--body",
+                    body.toString(),
+                    "--signature",
+                    signature,
+                    "--secret-file",
+                    secret.toString(),
+                    "--format",
+                    "json");
+            assertThat(valid.exit()).isZero();
+            assertThat(CliJson.MAPPER.readTree(valid.out()).path("valid").asBoolean())
+                    .isTrue();
+        }
     }
 }

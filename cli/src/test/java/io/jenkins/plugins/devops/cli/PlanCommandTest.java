@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
+import io.jenkins.plugins.devops.core.testing.RefusedPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -218,7 +219,50 @@ class PlanCommandTest {
                 .contains("--steps=WEIGHTS")
                 .contains("--kubeconfig=FILE")
                 .contains("--format=text|json")
-                .contains("Exit codes: 0 planned, 2 usage or input error.");
+                .contains("Rolling: maxSurge (default 25%).")
+                .contains("Exit codes: 0 planned, 1 the cluster of --kubeconfig/--context")
+                .contains("2 usage or input error.");
+    }
+
+    @Test
+    void anUnreachableClusterExitsOneAsTheHelpSays() throws Exception {
+        CliResult result;
+        try (RefusedPort down = RefusedPort.reserve()) {
+            result = planCheckout(
+                    "--kubeconfig", Samples.kubeconfig(temp, down.url("")).toString());
+        }
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(result.err())
+                .startsWith("devops plan: failed: cannot reach the Kubernetes API server (")
+                .endsWith("); check --kubeconfig and --context, and that the cluster is up" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aServiceThatIsNotTheManifestsDeploymentIsAUsageErrorNamingIt() {
+        CliResult result = plan("-f", Samples.CHECKOUT.toString(), "--service", "cart", "--environment", "staging");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err())
+                .isEqualTo("devops plan: --service cart is not in the manifests: their Deployment is 'checkout'; pass"
+                        + " --service checkout or the manifests of cart with -f" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aManifestWithoutAnImageAsksForTheImageOption() throws Exception {
+        Path noImage = Files.writeString(
+                temp.resolve("no-image.yaml"),
+                Files.readString(Samples.CHECKOUT).replaceAll("(?m)^\\s*image: .*$", ""));
+
+        CliResult result = plan("-f", noImage.toString(), "--service", "checkout", "--environment", "staging");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err())
+                .isEqualTo("devops plan: Deployment/checkout: container 'checkout' has no image; pass --image"
+                        + " registry/checkout:<tag>, or set the container's image in the manifest"
+                        + System.lineSeparator());
     }
 
     private static CliResult planCheckout(String... extra) {
