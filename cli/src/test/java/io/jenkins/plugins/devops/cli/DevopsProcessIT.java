@@ -40,6 +40,13 @@ class DevopsProcessIT {
     @TempDir
     Path temp;
 
+    /** Prepared bad files for the table of bad inputs. */
+    @TempDir
+    static Path inputs;
+
+    /** A cluster and a sink that are down: connections to this port are refused. */
+    private static RefusedPort refused;
+
     @Test
     void versionExitsZeroAndPrintsTheVersion() throws Exception {
         CliResult result = CliProcess.run(REPOSITORY, "--version");
@@ -210,13 +217,8 @@ class DevopsProcessIT {
                         "", "plan", "deploy", "rollback", "checklist", "dora", "events send", "events verify", "demo");
     }
 
-    @TempDir
-    static Path inputs;
-
-    private static RefusedPort refused;
-
     @BeforeAll
-    static void badInputs() throws Exception {
+    static void prepareBadInputs() throws Exception {
         Files.writeString(inputs.resolve("malformed.yaml"), "smokeTests:\n  - url: [unclosed\n");
         Files.writeString(inputs.resolve("unsafe.yaml"), "!!java.lang.Object {}\n");
         Files.writeString(inputs.resolve("checklist.yaml"), "checklists: [cicd\nfailOn: x\n");
@@ -237,7 +239,7 @@ class DevopsProcessIT {
      * Bad inputs a newcomer meets, each with the exit code the help documents and a fragment of the fix the one
      * line must give. {@code IN/} stands for the directory of prepared bad files.
      */
-    static Stream<Arguments> badInputs_table() {
+    static Stream<Arguments> badInputs() {
         String checkout = "docs/examples/k8s/checkout.yaml";
         return Stream.of(
                 row(2, "see 'devops --help'", "--bogus"),
@@ -415,7 +417,7 @@ class DevopsProcessIT {
 
     @ParameterizedTest(name = "devops {0}")
     @Execution(ExecutionMode.CONCURRENT) // one JVM each: they overlap their start-up
-    @MethodSource("badInputs_table")
+    @MethodSource("badInputs")
     void everyErrorIsOneLineOnStderrWithAFixAndTheDocumentedExitCode(String command, int exitCode, String fix)
             throws Exception {
         String[] args = Arrays.stream(command.split(" "))
