@@ -32,11 +32,30 @@ class ChecklistCommandTest {
     }
 
     @Test
-    void failedPolicyExitsOneAndSaysWhy(@TempDir Path dir) throws IOException {
+    void failedCriticalItemsAreUnstableWithExitZeroUnlessAskedToFail(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("out/checklist.json");
 
         int exit = run(
                 "checklist", Fixtures.repo("bad-service").toString(), "--format", "json", "--out", report.toString());
+
+        assertThat(exit).isZero();
+        assertThat(Files.readString(report)).contains("\"verdict\" : \"UNSTABLE\"");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void failedPolicyExitsOneAndSaysWhy(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("out/checklist.json");
+
+        int exit = run(
+                "checklist",
+                Fixtures.repo("bad-service").toString(),
+                "--fail-on",
+                "critical",
+                "--format",
+                "json",
+                "--out",
+                report.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(Files.readString(report)).contains("\"verdict\" : \"FAILURE\"");
