@@ -90,7 +90,9 @@ class ChecklistStepTest {
 
         j.assertBuildStatus(Result.UNSTABLE, project.scheduleBuild2(0));
 
-        assertEquals("UNSTABLE", project.getLastBuild().getAction(ChecklistAction.class).getVerdict());
+        assertEquals(
+                "UNSTABLE",
+                project.getLastBuild().getAction(ChecklistAction.class).getVerdict());
     }
 
     @Test

@@ -157,8 +157,7 @@ class RealJenkinsPipelinesTest {
                 Result.FAILURE,
                 pipeline(r, "policy", "node {\n  " + workspace + "  devopsChecklist failOn: 'critical'\n}"));
 
-        r.assertLogContains(
-                "Checklist policy failed: critical item security.vulnerability-scanning failed", policy);
+        r.assertLogContains("Checklist policy failed: critical item security.vulnerability-scanning failed", policy);
         assertEquals("FAILURE", action(r, policy, "failedItems").getString("verdict"));
     }
 
@@ -194,6 +193,12 @@ class RealJenkinsPipelinesTest {
                 .withName("shop")
                 .get();
         assertNotNull(deployment);
-        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        return deployment
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage();
     }
 }
