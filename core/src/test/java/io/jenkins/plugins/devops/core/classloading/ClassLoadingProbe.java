@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.classloading;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -12,6 +13,8 @@ import io.jenkins.plugins.devops.core.analysis.judge.MetricComparison;
 import io.jenkins.plugins.devops.core.checklist.ChecklistReport;
 import io.jenkins.plugins.devops.core.checklist.Fixtures;
 import io.jenkins.plugins.devops.core.checklist.Status;
+import io.jenkins.plugins.devops.core.context.ContextFile;
+import io.jenkins.plugins.devops.core.context.ContextSchemas;
 import io.jenkins.plugins.devops.core.context.StepContext;
 import io.jenkins.plugins.devops.core.context.StepRun;
 import io.jenkins.plugins.devops.core.context.WorkspaceContextValidator;
@@ -81,6 +84,14 @@ public final class ClassLoadingProbe {
                         .build());
         seen.put(
                 "contextProblems", WorkspaceContextValidator.validate(workspace).toString());
+        // A problem message comes from the validator's resource bundle, another look-up by class loader.
+        seen.put(
+                "invalidTaskProblems",
+                ContextSchemas.get()
+                        .validate(
+                                ContextFile.TASK,
+                                JsonNodeFactory.instance.objectNode().put("taskId", 7))
+                        .toString());
     }
 
     private static void events(Map<String, String> seen) throws IOException {

@@ -79,6 +79,9 @@ class EmptyContextClassLoaderTest {
     @Test
     void workspaceContextIsWrittenAndValidAgainstItsSchemas() {
         assertThat(seen).containsEntry("contextProblems", "[]");
+        assertThat(seen.get("invalidTaskProblems"))
+                .contains("/taskId: integer found, string expected")
+                .contains("required property 'job' not found");
     }
 
     @Test
