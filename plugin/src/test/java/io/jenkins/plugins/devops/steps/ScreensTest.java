@@ -117,7 +117,9 @@ class ScreensTest {
         assertEquals("FAILED_ROLLED_BACK", rolledBack.getOutcome());
         page = wc.getPage(failed, rolledBack.getUrlName());
         assertFalse(rolledBack.getFailureReason().isEmpty());
-        assertEquals(rolledBack.getFailureReason(), cell(page, "Why it was rolled back"));
+        assertEquals(
+                rolledBack.getFailureReason().replaceAll("\\s+", " ").strip(),
+                cell(page, "Why it was rolled back").replaceAll("\\s+", " ").strip());
         String failedMeasurements = String.join("\n", column(page, "Measurements", 6));
         assertTrue(failedMeasurements.contains("health = 503.0 (FAILED)"), failedMeasurements);
 
