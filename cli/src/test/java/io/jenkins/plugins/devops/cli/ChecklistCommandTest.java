@@ -63,6 +63,15 @@ class ChecklistCommandTest {
     }
 
     @Test
+    void unknownFailOnValueIsAUsageErrorNamingTheChoices() {
+        int exit = run("checklist", Fixtures.repo("good-service").toString(), "--fail-on", "sometimes");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("devops checklist: --fail-on: 'sometimes' is not supported; use 'critical' or 'none'");
+    }
+
+    @Test
     void factsAndConfigurationChangeTheOutcome(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("checklist.yaml");
         Files.writeString(config, "policy:\n  unstableOnWarnings: false\n");
