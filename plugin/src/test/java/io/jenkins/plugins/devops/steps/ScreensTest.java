@@ -107,6 +107,7 @@ class ScreensTest {
         assertEquals("canary", cell(page, "Strategy"));
         assertEquals("SUCCEEDED", cell(page, "Outcome"));
         assertEquals("[50, 100]", cell(page, "Traffic weights"));
+        assertTrue(cell(page, "Duration (s)").matches("\\d+"), cell(page, "Duration (s)"));
         List<String> phases = column(page, "Phase", 1);
         assertTrue(phases.contains("canary 50%"), phases.toString());
         assertTrue(phases.contains("canary 100%"), phases.toString());
