@@ -6,6 +6,7 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
 import io.jenkins.plugins.devops.core.checklist.ChecklistReport;
 import io.jenkins.plugins.devops.core.checklist.ChecklistRequest;
 import io.jenkins.plugins.devops.core.checklist.Facts;
+import io.jenkins.plugins.devops.core.checklist.Policy;
 import io.jenkins.plugins.devops.core.checklist.PolicyVerdict;
 import io.jenkins.plugins.devops.core.checklist.TestCounts;
 import io.jenkins.plugins.devops.core.checklist.report.ReportFormat;
@@ -69,6 +70,13 @@ public final class ChecklistCommand implements Callable<Integer> {
                     + "  auditLoggingEnabled=true  credentials=id1,id2  (repeatable)")
     List<String> facts = List.of();
 
+    @Option(
+            names = "--fail-on",
+            paramLabel = "WHEN",
+            description = "critical: a failed critical item fails the policy (exit 1); none (default): it makes the"
+                    + " report UNSTABLE, as devopsChecklist does without failOn; overrides the configuration file")
+    String failOn;
+
     @Option(names = "--secrets-only", description = "Run only the secret scan (exit 1 when it finds secrets)")
     boolean secretsOnly;
 
@@ -95,6 +103,14 @@ public final class ChecklistCommand implements Callable<Integer> {
                     ? ChecklistConfig.defaults()
                     : ChecklistConfig.fromYaml(
                             InputFile.read(config, "checklist configuration", "--config"), config.toString());
+            if (failOn != null) {
+                if (!failOn.equals("critical") && !failOn.equals("none")) {
+                    return usageError(err, "--fail-on: '" + failOn + "' is not supported; use 'critical' or 'none'");
+                }
+                Policy policy = checklistConfig.policy();
+                checklistConfig = checklistConfig.withPolicy(
+                        new Policy(failOn.equals("critical"), policy.minimumScore(), policy.unstableOnWarnings()));
+            }
             if (rules != null) {
                 checklistConfig = checklistConfig.withSecretScan(
                         checklistConfig.secretScan().withRules(SecretRules.fromFile(rules)));

@@ -32,15 +32,43 @@ class ChecklistCommandTest {
     }
 
     @Test
-    void failedPolicyExitsOneAndSaysWhy(@TempDir Path dir) throws IOException {
+    void failedCriticalItemsAreUnstableWithExitZeroUnlessAskedToFail(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("out/checklist.json");
 
         int exit = run(
                 "checklist", Fixtures.repo("bad-service").toString(), "--format", "json", "--out", report.toString());
 
+        assertThat(exit).isZero();
+        assertThat(Files.readString(report)).contains("\"verdict\" : \"UNSTABLE\"");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void failedPolicyExitsOneAndSaysWhy(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("out/checklist.json");
+
+        int exit = run(
+                "checklist",
+                Fixtures.repo("bad-service").toString(),
+                "--fail-on",
+                "critical",
+                "--format",
+                "json",
+                "--out",
+                report.toString());
+
         assertThat(exit).isEqualTo(1);
         assertThat(Files.readString(report)).contains("\"verdict\" : \"FAILURE\"");
         assertThat(err.toString()).startsWith("devops checklist: policy failed: critical item");
+    }
+
+    @Test
+    void unknownFailOnValueIsAUsageErrorNamingTheChoices() {
+        int exit = run("checklist", Fixtures.repo("good-service").toString(), "--fail-on", "sometimes");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("devops checklist: --fail-on: 'sometimes' is not supported; use 'critical' or 'none'");
     }
 
     @Test

@@ -58,7 +58,9 @@ public class DevopsConfiguration extends GlobalConfiguration {
     private double changeFailureRateTargetPercent = 5;
     private double timeToRestoreTargetHours = 0.5;
     private double availabilityTargetPercent = 99.9;
-    private String checklistFailOn = "critical";
+    // A failed critical item is a finding of the report (UNSTABLE), as junit and warnings-ng treat theirs; FAILURE is
+    // for a policy someone asked for.
+    private String checklistFailOn = "none";
     private String checklistUnstableOn = "warning";
 
     public DevopsConfiguration() {
@@ -184,7 +186,10 @@ public class DevopsConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** Default for devopsChecklist's {@code failOn}: {@code critical} (a critical item failed) or {@code none}. */
+    /**
+     * Default for devopsChecklist's {@code failOn}: {@code none} (a failed critical item makes the build UNSTABLE; the
+     * default) or {@code critical} (it fails the build).
+     */
     public String getChecklistFailOn() {
         return checklistFailOn;
     }
@@ -192,7 +197,7 @@ public class DevopsConfiguration extends GlobalConfiguration {
     /** @throws IllegalArgumentException for a value the checklist step would reject (JCasC reports it) */
     @DataBoundSetter
     public void setChecklistFailOn(String checklistFailOn) {
-        this.checklistFailOn = choice("checklistFailOn", checklistFailOn, "critical", "none");
+        this.checklistFailOn = choice("checklistFailOn", checklistFailOn, "none", "critical");
         save();
     }
 
@@ -224,8 +229,8 @@ public class DevopsConfiguration extends GlobalConfiguration {
         if (!new io.jenkins.plugins.util.JenkinsFacade().hasPermission(Jenkins.ADMINISTER)) {
             return items;
         }
+        items.add("never: a failed critical item makes the build unstable (none)", "none");
         items.add("a critical item fails (critical)", "critical");
-        items.add("never (none)", "none");
         return items;
     }
 

@@ -60,7 +60,12 @@ final class ChecklistEvaluation extends MasterToSlaveFileCallable<String> {
         ChecklistConfig config = configFile.isEmpty()
                 ? ChecklistConfig.defaults()
                 : ChecklistConfig.fromYaml(workspace.toPath().resolve(configFile));
-        Policy policy = new Policy(failOnCritical, config.policy().minimumScore(), unstableOnWarnings);
+        // FAILURE only for a policy someone asked for: failOn 'critical' (step or system setting) or the file's
+        // failOnCriticalFailure: true; otherwise a failed critical item makes the report UNSTABLE.
+        Policy policy = new Policy(
+                failOnCritical || config.policy().failOnCriticalFailure(),
+                config.policy().minimumScore(),
+                unstableOnWarnings);
         config = config.withPolicy(policy);
         Facts facts = Facts.none()
                 .withStages(stages)

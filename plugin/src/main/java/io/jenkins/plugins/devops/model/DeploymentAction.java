@@ -191,6 +191,11 @@ public class DeploymentAction implements RunAction2 {
         return durationMillis;
     }
 
+    /** Whole seconds for the page (a division in Jelly gives a fraction like 12.345). */
+    public long getDurationSeconds() {
+        return Math.round(durationMillis / 1000.0);
+    }
+
     @Exported
     public String getFailureReason() {
         return failureReason;

@@ -15,7 +15,12 @@ final class BackgroundWork {
 
     private BackgroundWork() {}
 
-    /** Runs {@code work} on a pool thread whose context class loader is this plugin's (fabric8 looks up services there). */
+    /**
+     * Runs {@code work} on a pool thread whose context class loader is this plugin's. Core needs no context class
+     * loader (docs/architecture.md, "Class loading"), but fabric8 looks some classes up through it before its own
+     * (the client implementation, list types, extension adapters); with Jenkins's uber class loader there, a copy
+     * bundled by another plugin could win.
+     */
     static void submit(Runnable work) {
         ClassLoader pluginLoader = BackgroundWork.class.getClassLoader();
         POOL.execute(() -> {

@@ -23,7 +23,7 @@ class DevopsConfigurationCascTest {
         assertEquals(14, config.getDoraWindowDays());
         assertEquals(12.0, config.getLeadTimeTargetHours());
         assertEquals(10.0, config.getChangeFailureRateTargetPercent());
-        assertEquals("none", config.getChecklistFailOn());
+        assertEquals("critical", config.getChecklistFailOn()); // not the default (none)
         assertEquals(2, config.getEnvironments().size());
         EnvironmentConfig production = config.environment("production").orElseThrow();
         assertEquals("shop", production.getNamespace());

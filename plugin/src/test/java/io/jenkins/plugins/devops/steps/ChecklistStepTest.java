@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.devops.model.ChecklistAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -49,6 +52,47 @@ class ChecklistStepTest {
         JSONObject json =
                 j.getJSON(build.getUrl() + action.getUrlName() + "/api/json").getJSONObject();
         assertEquals("PASS", json.getString("verdict"));
+    }
+
+    @Test
+    void withoutFailOnAFailedCriticalItemMakesTheBuildUnstableAndTheReportIsRecorded(JenkinsRule j) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "findings");
+        job.setDefinition(new CpsFlowDefinition(
+                "node {\n  " + WORKSPACE + "  def c = devopsChecklist()\n  echo \"verdict=${c.verdict}\"\n}", true));
+
+        WorkflowRun build = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        j.assertLogContains("security.vulnerability-scanning is FAIL", build);
+        j.assertLogContains("verdict=UNSTABLE", build);
+        assertEquals("UNSTABLE", build.getAction(ChecklistAction.class).getVerdict());
+    }
+
+    @Test
+    void failOnCriticalFailsTheBuildOnAFailedCriticalItem(JenkinsRule j) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "policy");
+        job.setDefinition(
+                new CpsFlowDefinition("node {\n  " + WORKSPACE + "  devopsChecklist failOn: 'critical'\n}", true));
+
+        WorkflowRun build = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("Checklist policy failed: critical item security.vulnerability-scanning failed", build);
+        assertNotNull(build.getAction(ChecklistAction.class), "the report is recorded before the build fails");
+    }
+
+    @Test
+    void freestyleStepWithoutFailOnIsUnstableOnAFailedCriticalItem(JenkinsRule j, @TempDir Path workspace)
+            throws Exception {
+        Files.writeString(workspace.resolve("Jenkinsfile"), "pipeline { agent any }");
+        Files.writeString(workspace.resolve("Dockerfile"), "FROM eclipse-temurin:17\nUSER 1000\n");
+        FreeStyleProject project = j.createFreeStyleProject("free-findings");
+        project.setCustomWorkspace(workspace.toString());
+        project.getBuildersList().add(new ChecklistBuilder());
+
+        j.assertBuildStatus(Result.UNSTABLE, project.scheduleBuild2(0));
+
+        assertEquals(
+                "UNSTABLE",
+                project.getLastBuild().getAction(ChecklistAction.class).getVerdict());
     }
 
     @Test

@@ -14,13 +14,17 @@ import java.util.Locale;
  *   <li>otherwise PASS.
  * </ul>
  *
- * @param failOnCriticalFailure fail when a critical item fails (default true)
+ * <p>By default a failed critical item is a finding of the report, like a failed test in a JUnit report: UNSTABLE,
+ * not FAILURE. FAILURE is for a policy the user asked for ({@code failOnCriticalFailure: true} or a minimum score in
+ * the configuration file, {@code failOn: 'critical'} in Jenkins, {@code --fail-on critical} on the command line).
+ *
+ * @param failOnCriticalFailure fail when a critical item fails (default false: it counts as a warning)
  * @param minimumScore fail below this overall score, 0–10; negative disables (default disabled)
  * @param unstableOnWarnings unstable when any item warns or fails (default true)
  */
 public record Policy(boolean failOnCriticalFailure, double minimumScore, boolean unstableOnWarnings) {
 
-    public static final Policy DEFAULT = new Policy(true, -1, true);
+    public static final Policy DEFAULT = new Policy(false, -1, true);
 
     public Policy {
         if (minimumScore > 10) {

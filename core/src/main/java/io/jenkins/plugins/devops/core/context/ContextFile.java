@@ -10,7 +10,7 @@ public enum ContextFile {
     /** Where the context lives, relative to the workspace root. */
     public static final String DIRECTORY = "ai-state/active/devops";
 
-    /** Base of every schema's {@code $id}; mapped to the classpath so validation never goes to the network. */
+    /** Base of every schema's {@code $id}; resolved from the schemas in this jar so validation never goes to the network. */
     public static final String SCHEMA_BASE_URI = "https://jenkins.io/schemas/devops-orchestrator/";
 
     private final String schemaName;

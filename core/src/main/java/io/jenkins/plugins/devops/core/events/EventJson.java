@@ -9,6 +9,15 @@ public final class EventJson {
 
     private EventJson() {}
 
+    /**
+     * The format instance itself, for writers that would otherwise look a format up by content type: the SDK's
+     * {@code EventFormatProvider} finds formats with {@code ServiceLoader} on the thread context class loader, which
+     * inside Jenkins does not see this plugin's jars.
+     */
+    static JsonFormat format() {
+        return FORMAT;
+    }
+
     public static byte[] serialize(CloudEvent event) {
         return FORMAT.serialize(event);
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.devops.core.events;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
-import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +40,7 @@ public final class HttpSink implements EventSink {
         byte[][] body = {new byte[0]};
         var writer = HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes);
         if (config.mode() == EventMode.STRUCTURED) {
-            writer.writeStructured(event, JsonFormat.CONTENT_TYPE);
+            writer.writeStructured(event, EventJson.format());
         } else {
             writer.writeBinary(event);
         }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -79,9 +80,17 @@ public final class KubernetesClients {
         return build(builder.build());
     }
 
-    /** Applies the engine's retry and timeout policy to a config and builds the client. */
+    /**
+     * Applies the engine's retry and timeout policy to a config and builds the client.
+     *
+     * <p>The HTTP client factory is named here: left to itself fabric8 looks one up with {@code ServiceLoader} on the
+     * thread context class loader first, which inside Jenkins may see another plugin's factory, or none.
+     */
     public static KubernetesClient build(Config config) {
-        return new KubernetesClientBuilder().withConfig(withRetryPolicy(config)).build();
+        return new KubernetesClientBuilder()
+                .withHttpClientFactory(new OkHttpClientFactory())
+                .withConfig(withRetryPolicy(config))
+                .build();
     }
 
     /** Sets the engine's retry and timeout policy on {@code config} (for callers that build their own client). */

@@ -111,9 +111,20 @@ class ChecklistFixturesTest {
     }
 
     @Test
-    void neglectedRepositoryFailsOnItsCriticalItems() {
-        assertThat(bad.policy().verdict()).isEqualTo(PolicyVerdict.FAILURE);
+    void neglectedRepositoryIsUnstableOnItsCriticalItemsByDefault() {
+        assertThat(bad.policy().verdict()).isEqualTo(PolicyVerdict.UNSTABLE);
         assertThat(bad.policy().reasons())
+                .anySatisfy(r -> assertThat(r).startsWith("security.vulnerability-scanning is FAIL"))
+                .anySatisfy(r -> assertThat(r).startsWith("security.secrets-management is FAIL"));
+    }
+
+    @Test
+    void neglectedRepositoryFailsOnItsCriticalItemsWhenThePolicyAsks() {
+        ChecklistReport failing = Fixtures.evaluate(
+                "bad-service", ChecklistConfig.defaults().withPolicy(new Policy(true, -1, true)), Facts.none());
+
+        assertThat(failing.policy().verdict()).isEqualTo(PolicyVerdict.FAILURE);
+        assertThat(failing.policy().reasons())
                 .anySatisfy(r -> assertThat(r).startsWith("critical item security.vulnerability-scanning failed"))
                 .anySatisfy(r -> assertThat(r).startsWith("critical item security.secrets-management failed"));
     }

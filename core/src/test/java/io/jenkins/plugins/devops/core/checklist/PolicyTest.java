@@ -21,9 +21,20 @@ class PolicyTest {
     }
 
     @Test
-    void criticalFailureFailsTheBuild() {
+    void byDefaultACriticalFailureIsAFindingThatMakesTheReportUnstable() {
         PolicyOutcome outcome = apply(
                 Policy.DEFAULT,
+                result("a", Severity.CRITICAL, Status.FAIL, 0),
+                result("b", Severity.LOW, Status.PASS, 10));
+
+        assertThat(outcome.verdict()).isEqualTo(PolicyVerdict.UNSTABLE);
+        assertThat(outcome.reasons()).containsExactly("a is FAIL: because");
+    }
+
+    @Test
+    void criticalFailureFailsTheBuildWhenThePolicyAsksForIt() {
+        PolicyOutcome outcome = apply(
+                new Policy(true, -1, true),
                 result("a", Severity.CRITICAL, Status.FAIL, 0),
                 result("b", Severity.LOW, Status.PASS, 10));
 

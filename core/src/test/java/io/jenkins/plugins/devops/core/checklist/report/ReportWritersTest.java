@@ -14,6 +14,7 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistReport;
 import io.jenkins.plugins.devops.core.checklist.ChecklistRequest;
 import io.jenkins.plugins.devops.core.checklist.Facts;
 import io.jenkins.plugins.devops.core.checklist.Fixtures;
+import io.jenkins.plugins.devops.core.checklist.Policy;
 import io.jenkins.plugins.devops.core.checklist.Status;
 import io.jenkins.plugins.devops.core.checklist.evidence.SarifReports;
 import io.jenkins.plugins.devops.core.checklist.evidence.SarifRun;
@@ -51,7 +52,11 @@ class ReportWritersTest {
         }
         Files.writeString(
                 repo.resolve("deploy.sh"), "#!/bin/sh\nexport GH=" + SECRET + "\nhelm upgrade <api> & \"x\"\n");
-        report = new ChecklistEngine().evaluate(new ChecklistRequest(repo, ChecklistConfig.defaults(), Facts.none()));
+        // A failing policy, so the writers' FAILURE rendering is what is checked (a critical failure is only UNSTABLE
+        // by default).
+        report = new ChecklistEngine()
+                .evaluate(new ChecklistRequest(
+                        repo, ChecklistConfig.defaults().withPolicy(new Policy(true, -1, true)), Facts.none()));
         assertThat(report.secretScan().findings()).hasSize(1);
     }
 
