@@ -197,7 +197,7 @@ public final class DeploymentEvents {
         context.put("id", eventId(record, type));
         context.put("source", source.toString());
         context.put("type", type);
-        context.put("timestamp", record.finishedAt().atOffset(ZoneOffset.UTC).toString());
+        context.put("timestamp", Rfc3339.timestamp(record.finishedAt()));
         context.put("chainId", chainId(record));
         ObjectNode subject = event.putObject("subject");
         ObjectNode content;
