@@ -38,7 +38,58 @@ class LedgerFormatCompatibilityTest {
             assertThat(failed.rolledBackAt()).contains(Instant.parse("2026-11-03T10:12:00Z"));
             assertThat(entries.get(2).kind()).isEqualTo(DeploymentKind.ROLLBACK);
             assertThat(entries.get(2).rolledBackAt()).isEqualTo(Optional.empty());
+            assertThat(entries).noneMatch(LedgerEntry::rework); // version 1 had no rework flag
+            assertThat(ledger.index().reworkDeclared(0)).isFalse();
         }
+    }
+
+    @Test
+    void aDeclaredReworkIsWrittenAsVersion2AndReadBackIntoTheEntryAndTheIndex(@TempDir Path dir) throws IOException {
+        LedgerEntry base = LedgerWriterMain.entry(7);
+        LedgerEntry hotfix = new LedgerEntry(
+                base.id() + "-hotfix",
+                DeploymentKind.DEPLOY,
+                base.service(),
+                base.environment(),
+                base.version(),
+                base.previousVersion(),
+                base.artifact(),
+                base.outcome(),
+                base.startedAt(),
+                base.finishedAt(),
+                base.commits(),
+                base.strategy(),
+                base.triggeredBy(),
+                base.rolledBackAt(),
+                true);
+        String line = new String(LedgerEntryCodec.encode(hotfix), StandardCharsets.UTF_8);
+        assertThat(line).contains("\"formatVersion\":2").contains("\"rework\":true");
+        assertThat(new String(LedgerEntryCodec.encode(base), StandardCharsets.UTF_8))
+                .doesNotContain("rework");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            ledger.append(base);
+            ledger.append(hotfix);
+        }
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.entries()).extracting(LedgerEntry::rework).containsExactly(false, true);
+            assertThat(ledger.index().reworkDeclared(1)).isTrue(); // from the saved index file
+        }
+        Files.delete(dir.resolve(DeploymentLedger.INDEX));
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.index().reworkDeclared(1)).isTrue(); // rebuilt from the lines
+            assertThat(ledger.index().reworkDeclared(0)).isFalse();
+        }
+    }
+
+    @Test
+    void aVersion1LineWithAReworkFieldIsNotReadAsRework() {
+        // only version 2 defines the flag; a stray field in a version 1 line is one of the ignored unknown fields
+        String line = "{\"formatVersion\":1,\"id\":\"x\",\"kind\":\"DEPLOY\",\"service\":\"s\",\"environment\":\"e\","
+                + "\"outcome\":\"SUCCEEDED\",\"startedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"finishedAt\":\"2026-01-01T00:01:00Z\",\"commits\":[],\"rework\":true}";
+        assertThat(LedgerEntryCodec.decode(line.getBytes(StandardCharsets.UTF_8))
+                        .rework())
+                .isFalse();
     }
 
     @Test
