@@ -119,6 +119,16 @@ class EventsAndMetricsTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(1.0, shop.value);
+        List<String> names = families.stream().map(f -> f.name).toList();
+        assertTrue(
+                names.containsAll(List.of(
+                        "devops_dora_deployment_frequency",
+                        "devops_dora_lead_time_for_changes_seconds",
+                        "devops_dora_change_failure_rate",
+                        "devops_dora_failed_deployment_recovery_time_seconds",
+                        "devops_dora_deployment_rework_rate")),
+                names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("time_to_restore")), names.toString());
     }
 
     private WorkflowRun deploy() throws Exception {
