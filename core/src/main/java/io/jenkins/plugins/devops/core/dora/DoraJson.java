@@ -58,9 +58,17 @@ public final class DoraJson {
         node.put("availabilitySource", f.availabilitySource());
         node.put("bandsYear", report.bandsYear());
         ObjectNode bands = node.putObject("bands");
-        report.bands().forEach((metric, band) -> bands.put(metric.key(), band.name()));
         ObjectNode targets = node.putObject("targetsMet");
-        report.targetsMet().forEach((metric, met) -> targets.put(metric.key(), met));
+        for (DoraMetric metric : DoraMetric.values()) { // in DORA's order, not the map's
+            Band band = report.bands().get(metric);
+            if (band != null) {
+                bands.put(metric.key(), band.name());
+            }
+            Boolean met = report.targetsMet().get(metric);
+            if (met != null) {
+                targets.put(metric.key(), met);
+            }
+        }
         return node;
     }
 
