@@ -24,7 +24,8 @@ final class CdEventsSchemas {
             DeploymentEvents.SERVICE_DEPLOYED, "servicedeployed",
             DeploymentEvents.SERVICE_UPGRADED, "serviceupgraded",
             DeploymentEvents.SERVICE_ROLLEDBACK, "servicerolledback",
-            DeploymentEvents.INCIDENT_DETECTED, "incidentdetected");
+            DeploymentEvents.INCIDENT_DETECTED, "incidentdetected",
+            DeploymentEvents.INCIDENT_RESOLVED, "incidentresolved");
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V202012,
@@ -70,6 +71,11 @@ final class CdEventsSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the shared folder has the schema of {@code type} (the artifact events' schemas are not there). */
+    static boolean covers(String type) {
+        return FILES.containsKey(type);
     }
 
     /** The violations of {@code event} against the schema of its type (which must be one this plugin emits). */
