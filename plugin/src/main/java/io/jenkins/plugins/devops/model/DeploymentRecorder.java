@@ -39,7 +39,7 @@ public class DeploymentRecorder {
             listener.getLogger()
                     .println("[devops] recorded as rework (declared): counts in the deployment rework rate");
         }
-        List<String> events = EventOutbox.get().publish(record, listener);
+        List<String> events = EventOutbox.get().publish(record, rework, listener);
         run.addAction(DeploymentAction.create(run, record, events, connection));
         listener.getLogger().println("[devops] " + summary(record));
         DeploymentListener.fireCompleted(jenkins, run, record, listener);

@@ -100,6 +100,9 @@ class EventsAndMetricsTest {
         List<String> sent = build.getAction(DeploymentAction.class).getEventsSent();
         assertTrue(
                 sent.stream().anyMatch(e -> e.startsWith("io.jenkins.devops.deployment.completed ")), sent.toString());
+        // consumer events are on: the artifact, under the same package URL as service.upgraded / deployed
+        assertTrue(
+                sent.stream().anyMatch(e -> e.startsWith("dev.cdevents.artifact.published.0.3.0 ")), sent.toString());
         j.assertLogNotContains(HMAC, build);
     }
 
