@@ -105,9 +105,14 @@ public class DoraJobAction implements Action, AsyncTrendChart {
         return f == null ? null : f.deployments();
     }
 
-    private DoraFigures figures() {
-        DoraReport report = getReport();
-        return report == null ? null : report.figures();
+    /** One computation for all the exported figures of one request (the factory makes a new action each time). */
+    private transient DoraReport cached;
+
+    private synchronized DoraFigures figures() {
+        if (cached == null) {
+            cached = getReport();
+        }
+        return cached == null ? null : cached.figures();
     }
 
     @Override
