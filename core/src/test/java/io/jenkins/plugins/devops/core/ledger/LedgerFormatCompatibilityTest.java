@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A ledger written by an older version stays readable. The fixture {@code ledger/format-v1/deployments.jsonl} was
- * written by format version 1 and is never regenerated: when the format changes, add a new fixture and keep this.
+ * A ledger written by an older version stays readable. The fixtures {@code ledger/format-v1/deployments.jsonl} and
+ * {@code ledger/format-v2/deployments.jsonl} were written by format versions 1 and 2 and are never regenerated: when
+ * the format changes, add a new fixture and keep these.
  */
 class LedgerFormatCompatibilityTest {
 
@@ -90,6 +91,22 @@ class LedgerFormatCompatibilityTest {
         assertThat(LedgerEntryCodec.decode(line.getBytes(StandardCharsets.UTF_8))
                         .rework())
                 .isFalse();
+    }
+
+    @Test
+    void readsAStoredFormatVersion2LedgerWithItsDeclaredRework(@TempDir Path dir) throws IOException {
+        copyFixture("format-v2", dir);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            List<LedgerEntry> entries = ledger.entries();
+            assertThat(entries).extracting(LedgerEntry::id).containsExactly("d-1", "d-2", "r-1");
+            assertThat(entries).extracting(LedgerEntry::rework).containsExactly(false, true, false);
+            assertThat(entries.get(0).outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(entries.get(1).commits().get(0).time()).isEqualTo(Instant.parse("2026-12-01T10:20:00Z"));
+            assertThat(entries.get(2).kind()).isEqualTo(DeploymentKind.ROLLBACK);
+            LedgerIndex index = ledger.index();
+            assertThat(index.reworkDeclared(1)).isTrue();
+            assertThat(index.reworkDeclared(0)).isFalse();
+        }
     }
 
     @Test
