@@ -106,7 +106,7 @@ public class DoraJobAction implements Action, AsyncTrendChart {
     }
 
     /** One computation for all the exported figures of one request (the factory makes a new action each time). */
-    private transient DoraReport cached;
+    private DoraReport cached;
 
     private synchronized DoraFigures figures() {
         if (cached == null) {
