@@ -54,6 +54,15 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RecordingOptions recording;
+
+    @Option(
+            names = {"--rework", "--hotfix"},
+            description = "Declare this deployment rework: an unplanned fix of a user-facing problem (counted in the"
+                    + " DORA deployment rework rate; kept in --ledger and the events).")
+    boolean rework;
+
     @Option(
             names = "--max-restarts",
             defaultValue = "3",
@@ -87,18 +96,22 @@ final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = format.json() ? spec.commandLine().getErr() : out;
         EngineOptions options = EngineOptions.defaults();
-        try (AbortOnShutdown abort =
+        try (RecordingOptions.Recording record = recording.open();
+                AbortOnShutdown abort =
                         new AbortOnShutdown(options.rollbackTimeout().plusSeconds(30));
                 KubernetesClient client = cluster.connect()) {
             List<HealthGate> gates = new ArrayList<>();
             gates.add(new ReadinessGate(client));
             gates.add(new CrashLoopGate(client, maxRestarts));
             gates.addAll(configured);
-            DeploymentRecord record =
+            DeploymentRecord result =
                     new DeploymentEngine(client, options).deploy(deployment, gates, new ProgressPrinter(progress));
-            out.print(format.json() ? CliJson.write(record) + "\n" : Outcomes.summary(record));
+            out.print(format.json() ? CliJson.write(result) + "\n" : Outcomes.summary(result));
             out.flush();
-            return record.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
+            record.record(result, rework, "deploy", spec.commandLine().getErr());
+            return result.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot record the deployment: " + e.getMessage(), e);
         }
     }
 }

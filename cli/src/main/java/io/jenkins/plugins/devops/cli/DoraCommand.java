@@ -6,6 +6,7 @@ import io.jenkins.plugins.devops.core.dora.DoraJson;
 import io.jenkins.plugins.devops.core.dora.DoraSettings;
 import io.jenkins.plugins.devops.core.dora.DoraSummary;
 import io.jenkins.plugins.devops.core.dora.DoraText;
+import io.jenkins.plugins.devops.core.dora.EventStreamDora;
 import io.jenkins.plugins.devops.core.dora.PrometheusAvailability;
 import io.jenkins.plugins.devops.core.ledger.DeploymentCsv;
 import io.jenkins.plugins.devops.core.ledger.DeploymentLedger;
@@ -28,10 +29,12 @@ import picocli.CommandLine.Spec;
         name = "dora",
         mixinStandardHelpOptions = true,
         description = {
-            "Computes the four DORA keys plus availability per service, per environment and overall.",
-            "With --ledger DIR reads the ledger; with --import FILE reads a deployments CSV",
-            "(id,service,environment,result,finished_epoch_s,commit_epoch_s); with both, imports the CSV into",
-            "the ledger first. Exit codes: 0 report printed, 2 usage or input error."
+            "Computes the five DORA metrics (deployment frequency, lead time for changes, change failure rate,",
+            "failed deployment recovery time, deployment rework rate) plus availability per service, per",
+            "environment and overall. With --ledger DIR reads the ledger; with --import FILE reads a deployments",
+            "CSV (id,service,environment,result,finished_epoch_s,commit_epoch_s); with both, imports the CSV into",
+            "the ledger first; with --events FILE reads a JSONL event stream written by the JSONL event sink.",
+            "Exit codes: 0 report printed, 2 usage or input error."
         })
 public final class DoraCommand implements Callable<Integer> {
 
@@ -52,6 +55,13 @@ public final class DoraCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "A deployments CSV to read (or import into --ledger).")
     Path csv;
+
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "A JSONL event stream (--events-file of deploy/rollback, or the plugin's JSONL sink) to"
+                    + " compute from instead of a ledger.")
+    Path events;
 
     @Option(
             names = "--window",
@@ -120,6 +130,12 @@ public final class DoraCommand implements Callable<Integer> {
     }
 
     private LedgerIndex load() throws IOException {
+        if (events != null) {
+            if (ledger != null || csv != null) {
+                throw new IllegalArgumentException("give --events FILE alone, without --ledger or --import");
+            }
+            return EventStreamDora.read(events).index();
+        }
         if (ledger == null && csv == null) {
             throw new IllegalArgumentException("give --ledger DIR or --import deployments.csv (or both to import)");
         }

@@ -64,6 +64,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RecordingOptions recording;
+
     @Spec
     CommandSpec spec;
 
@@ -78,12 +81,17 @@ final class RollbackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = format.json() ? spec.commandLine().getErr() : out;
         DeploymentRecord record;
-        try (KubernetesClient client = cluster.connect()) {
-            record = new DeploymentEngine(client, EngineOptions.defaults())
-                    .rollback(rollback, new ProgressPrinter(progress));
+        try (RecordingOptions.Recording recorded = recording.open()) {
+            try (KubernetesClient client = cluster.connect()) {
+                record = new DeploymentEngine(client, EngineOptions.defaults())
+                        .rollback(rollback, new ProgressPrinter(progress));
+            }
+            out.print(format.json() ? CliJson.write(record) + "\n" : Outcomes.summary(record));
+            out.flush();
+            recorded.record(record, false, "rollback", spec.commandLine().getErr());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot record the rollback: " + e.getMessage(), e);
         }
-        out.print(format.json() ? CliJson.write(record) + "\n" : Outcomes.summary(record));
-        out.flush();
         return record.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

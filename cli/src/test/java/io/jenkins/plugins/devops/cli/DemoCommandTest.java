@@ -24,7 +24,7 @@ class DemoCommandTest {
                 .containsPattern("checkout/production +19 ")
                 .contains("overall: deployment frequency ELITE")
                 // each verdict shows the target it was judged against: 31m00s restore misses "under 30m00s"
-                .contains("time to restore ELITE (target not met: under 30m00s)")
+                .contains("failed deployment recovery time ELITE (target not met: under 30m00s)")
                 .contains("change failure rate MEDIUM (target not met: under 5.0%)")
                 .contains("deployment frequency ELITE (target met: over 1.00 per day)")
                 .contains("valid: pipelines.json, infrastructure.json, monitoring.json and tasks/*.json");

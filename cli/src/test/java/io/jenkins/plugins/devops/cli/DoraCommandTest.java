@@ -34,7 +34,7 @@ class DoraCommandTest {
     }
 
     @Test
-    void computesTheFourKeysFromACsvAsJson(@TempDir Path dir) throws IOException {
+    void computesTheDoraMetricsFromACsvAsJsonUnderDorasNames(@TempDir Path dir) throws IOException {
         Path csv = Files.writeString(dir.resolve("d.csv"), CSV);
         Run run = run("dora", "--import", csv.toString(), "--window", "7d", "--at", "latest", "--format", "json");
         assertThat(run.exit()).as(run.err()).isZero();
@@ -42,10 +42,19 @@ class DoraCommandTest {
         assertThat(overall.path("deployments").asInt()).isEqualTo(4);
         assertThat(overall.path("changeFailures").asInt()).isEqualTo(1);
         assertThat(overall.path("changeFailureRate").asDouble()).isEqualTo(0.25);
-        assertThat(overall.path("leadTimeSeconds").asLong()).isEqualTo(1200); // 10, 10, 20, 60 min
-        assertThat(overall.path("timeToRestoreSeconds").asLong()).isEqualTo(1800);
-        assertThat(overall.path("bands").path("TIME_TO_RESTORE").asText()).isEqualTo("ELITE");
-        assertThat(overall.path("targetsMet").path("LEAD_TIME").asBoolean()).isTrue();
+        assertThat(overall.path("leadTimeForChanges").asLong()).isEqualTo(1200); // 10, 10, 20, 60 min
+        assertThat(overall.path("failedDeploymentRecoveryTime").asLong()).isEqualTo(1800);
+        assertThat(overall.path("bands").path("failedDeploymentRecoveryTime").asText())
+                .isEqualTo("ELITE");
+        assertThat(overall.path("targetsMet").path("leadTimeForChanges").asBoolean())
+                .isTrue();
+        // CSV rows carry no rework flag: the one deployment right after the failure is rework by the second rule
+        assertThat(overall.path("deploymentReworkRate").asDouble()).isEqualTo(0.25);
+        assertThat(overall.path("reworkAfterFailure").asInt()).isEqualTo(1);
+        assertThat(overall.path("reworkDeclared").asInt()).isZero();
+        assertThat(overall.has("deploymentFrequency")).isTrue();
+        assertThat(overall.has("leadTimeSeconds") || overall.has("timeToRestoreSeconds"))
+                .isFalse();
     }
 
     @Test
@@ -60,8 +69,8 @@ class DoraCommandTest {
         assertThat(report.out())
                 .contains("DORA metrics from 2023-08-17T00:00:00Z to 2023-11-15T00:00:00Z (bands: DORA 2023)")
                 .containsPattern("svc1/production +3 ")
-                .contains("overall: deployment frequency LOW (target not met: over 1.00 per day); lead time ELITE"
-                        + " (target met: under 1h00m)");
+                .contains("overall: deployment frequency LOW (target not met: over 1.00 per day); lead time for"
+                        + " changes ELITE (target met: under 1h00m)");
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.util.logging.Logger;
 import org.jenkinsci.plugins.variant.OptionalExtension;
 
 /**
- * Exports the DORA figures (deployments, frequency, lead time, change failure rate, time to restore, availability)
- * per service, per environment and overall on the Prometheus plugin's endpoint. Only active when that plugin is
- * installed; the prometheus plugin registers every {@link Collector} extension. The figures come from core's
+ * Exports the DORA figures (deployments, deployment frequency, lead time for changes, change failure rate, failed
+ * deployment recovery time, deployment rework rate, availability) per service, per environment and overall on the
+ * Prometheus plugin's endpoint, named after DORA's metrics ({@code devops_dora_deployment_frequency},
+ * {@code devops_dora_lead_time_for_changes_seconds}, ...). Only active when that plugin is installed; the
+ * prometheus plugin registers every {@link Collector} extension. The figures come from core's
  * {@link DoraCollector} over the ledger, recomputed at each collection (every two minutes by default).
  */
 @OptionalExtension(requirePlugins = "prometheus")

@@ -88,7 +88,7 @@ public class DeployOperation {
         // The engine re-sets the interrupt flag after an abort; clear it so recording (file I/O) still works.
         boolean interrupted = Thread.interrupted();
         try {
-            recorder.record(run, record, describe(connection), listener);
+            recorder.record(run, record, describe(connection), listener, settings.rework());
             WorkspaceContextRecorder.write(
                     workspace,
                     DeploymentContext.of(

@@ -30,6 +30,7 @@ public final class DeploySettings implements Serializable {
     private ClusterConnection connection = new ClusterConnection("", "", "", false, "", "");
     private int progressDeadlineSeconds = 600;
     private boolean markUnstable;
+    private boolean rework;
 
     public DeploySettings(String service, String environment) {
         this.service = service;
@@ -167,6 +168,19 @@ public final class DeploySettings implements Serializable {
 
     public DeploySettings markUnstable(boolean value) {
         markUnstable = value;
+        return this;
+    }
+
+    /**
+     * Whether the deployment is declared rework: unplanned, made to fix a user-facing problem (a hot fix). Recorded
+     * in the ledger; counts towards the DORA deployment rework rate.
+     */
+    public boolean rework() {
+        return rework;
+    }
+
+    public DeploySettings rework(boolean value) {
+        rework = value;
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devops.model;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.devops.core.deploy.DeploymentRecord;
+import io.jenkins.plugins.devops.core.ledger.LedgerEntry;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.IOException;
 import java.util.List;
@@ -27,8 +28,18 @@ public class DeploymentRecorder {
      */
     public void record(Run<?, ?> run, DeploymentRecord record, String connection, TaskListener listener)
             throws IOException {
-        LedgerStore.get().ledger().append(record);
-        List<String> events = EventOutbox.get().publish(record, listener);
+        record(run, record, connection, listener, false);
+    }
+
+    /** @param rework the request declared the deployment rework (a hot fix); kept in the ledger for DORA */
+    public void record(Run<?, ?> run, DeploymentRecord record, String connection, TaskListener listener, boolean rework)
+            throws IOException {
+        LedgerStore.get().ledger().append(LedgerEntry.of(record, rework));
+        if (rework) {
+            listener.getLogger()
+                    .println("[devops] recorded as rework (declared): counts in the deployment rework rate");
+        }
+        List<String> events = EventOutbox.get().publish(record, rework, listener);
         run.addAction(DeploymentAction.create(run, record, events, connection));
         listener.getLogger().println("[devops] " + summary(record));
         DeploymentListener.fireCompleted(jenkins, run, record, listener);

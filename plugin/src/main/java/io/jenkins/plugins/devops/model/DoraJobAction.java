@@ -3,6 +3,8 @@ package io.jenkins.plugins.devops.model;
 import edu.hm.hafner.echarts.JacksonFacade;
 import hudson.model.Action;
 import hudson.model.Job;
+import io.jenkins.plugins.devops.core.dora.DoraFigures;
+import io.jenkins.plugins.devops.core.dora.DoraMetric;
 import io.jenkins.plugins.devops.core.dora.DoraReport;
 import io.jenkins.plugins.devops.core.dora.DoraSummary;
 import io.jenkins.plugins.devops.core.ledger.LedgerEntry;
@@ -16,11 +18,18 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The job's DORA page and trend chart, for the service and environment its recent builds deployed. Everything
  * comes from the deployment ledger (index for the figures, the log for the recent entries); builds are not loaded.
+ *
+ * <p>In the job's {@code api/json} the figures appear under DORA's names: {@code deploymentFrequency} (successful
+ * deployments per day), {@code leadTimeForChanges} and {@code failedDeploymentRecoveryTime} (seconds),
+ * {@code changeFailureRate} and {@code deploymentReworkRate} (fractions); a figure without data is left out.
  */
+@ExportedBean(defaultVisibility = 2)
 public class DoraJobAction implements Action, AsyncTrendChart {
     private static final Logger LOGGER = Logger.getLogger(DoraJobAction.class.getName());
     static final int RECENT = 10;
@@ -39,12 +48,71 @@ public class DoraJobAction implements Action, AsyncTrendChart {
         return job;
     }
 
+    @Exported
     public String getService() {
         return service;
     }
 
+    @Exported
     public String getEnvironment() {
         return environment;
+    }
+
+    /** Every metric the page shows, in DORA's order (the five DORA metrics, then availability). */
+    public List<DoraMetric> getMetrics() {
+        return List.of(DoraMetric.values());
+    }
+
+    @Exported
+    public Double getDeploymentFrequency() {
+        DoraFigures f = figures();
+        return f == null ? null : f.deploymentFrequency();
+    }
+
+    @Exported
+    public Long getLeadTimeForChanges() {
+        DoraFigures f = figures();
+        return f == null ? null : f.leadTimeForChanges().map(d -> d.toSeconds()).orElse(null);
+    }
+
+    @Exported
+    public Double getChangeFailureRate() {
+        DoraFigures f = figures();
+        return f == null || f.changeFailureRate().isEmpty()
+                ? null
+                : f.changeFailureRate().getAsDouble();
+    }
+
+    @Exported
+    public Long getFailedDeploymentRecoveryTime() {
+        DoraFigures f = figures();
+        return f == null
+                ? null
+                : f.failedDeploymentRecoveryTime().map(d -> d.toSeconds()).orElse(null);
+    }
+
+    @Exported
+    public Double getDeploymentReworkRate() {
+        DoraFigures f = figures();
+        return f == null || f.deploymentReworkRate().isEmpty()
+                ? null
+                : f.deploymentReworkRate().getAsDouble();
+    }
+
+    @Exported
+    public Integer getDeployments() {
+        DoraFigures f = figures();
+        return f == null ? null : f.deployments();
+    }
+
+    /** One computation for all the exported figures of one request (the factory makes a new action each time). */
+    private DoraReport cached;
+
+    private synchronized DoraFigures figures() {
+        if (cached == null) {
+            cached = getReport();
+        }
+        return cached == null ? null : cached.figures();
     }
 
     @Override

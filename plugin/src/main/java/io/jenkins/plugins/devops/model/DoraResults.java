@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 
 /**
  * What {@code devopsDora} returns: core's JSON view of a report as a map of plain values (numbers, strings,
- * lists), e.g. {@code r.deploymentsPerDay}, {@code r.leadTimeSeconds}, {@code r.changeFailureRate},
- * {@code r.bands.LEAD_TIME}.
+ * lists) under DORA's names, e.g. {@code r.deploymentFrequency} (per day), {@code r.leadTimeForChanges} (seconds),
+ * {@code r.changeFailureRate}, {@code r.failedDeploymentRecoveryTime} (seconds), {@code r.deploymentReworkRate},
+ * {@code r.bands.leadTimeForChanges}.
  */
 public final class DoraResults {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Weekly trend of a service's DORA figures (deployments, median lead time, change failure rate, median time to
- * restore) for an echarts line chart: one core calculation per week over the ledger index.
+ * Weekly trend of a service's DORA figures (deployments, median lead time for changes, change failure rate, median
+ * failed deployment recovery time, deployment rework rate) for an echarts line chart: one core calculation per week
+ * over the ledger index.
  */
 final class DoraTrend {
     static final int WEEKS = 12;
@@ -27,9 +28,10 @@ final class DoraTrend {
     static LinesChartModel model(DoraQuery query, String service, String environment, Instant now) throws IOException {
         List<String> labels = new ArrayList<>();
         LineSeries deployments = series("Deployments", 0);
-        LineSeries leadTime = series("Lead time (h)", 1);
+        LineSeries leadTime = series("Lead time for changes (h)", 1);
         LineSeries failureRate = series("Change failure rate (%)", 2);
-        LineSeries restore = series("Time to restore (h)", 3);
+        LineSeries restore = series("Failed deployment recovery time (h)", 3);
+        LineSeries rework = series("Deployment rework rate (%)", 4);
         for (int week = WEEKS - 1; week >= 0; week--) {
             Instant end = now.minus(Duration.ofDays(7L * week));
             DoraSummary summary = query.summary(7, end);
@@ -37,16 +39,19 @@ final class DoraTrend {
                     DoraQuery.find(summary, service, environment).map(DoraReport::figures);
             labels.add(LocalDate.ofInstant(end, ZoneOffset.UTC).toString());
             deployments.add(figures.map(DoraFigures::deployments).orElse(0));
-            leadTime.add(hours(figures.flatMap(DoraFigures::leadTime)));
+            leadTime.add(hours(figures.flatMap(DoraFigures::leadTimeForChanges)));
             failureRate.add(
                     figures.map(f -> (int) Math.round(f.changeFailureRate().orElse(0) * 100))
                             .orElse(0));
-            restore.add(hours(figures.flatMap(DoraFigures::timeToRestore)));
+            restore.add(hours(figures.flatMap(DoraFigures::failedDeploymentRecoveryTime)));
+            rework.add(
+                    figures.map(f -> (int) Math.round(f.deploymentReworkRate().orElse(0) * 100))
+                            .orElse(0));
         }
         LinesChartModel model = new LinesChartModel();
         model.setDomainAxisLabels(labels);
         model.setDomainAxisItemName("Week ending");
-        model.addSeries(deployments, leadTime, failureRate, restore);
+        model.addSeries(deployments, leadTime, failureRate, restore, rework);
         return model;
     }
 

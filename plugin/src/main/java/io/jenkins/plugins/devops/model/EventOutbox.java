@@ -50,13 +50,22 @@ public class EventOutbox {
      * @return "type id" of each event queued; empty when no sink is configured
      */
     public List<String> publish(DeploymentRecord record, TaskListener listener) {
+        return publish(record, false, listener);
+    }
+
+    /**
+     * As {@link #publish(DeploymentRecord, TaskListener)}, with incident and artifact events for consumers.
+     *
+     * @param rework the request declared the deployment rework (a hot fix)
+     */
+    public List<String> publish(DeploymentRecord record, boolean rework, TaskListener listener) {
         DevopsConfiguration config = DevopsConfiguration.get();
         if (config.getEventSinks().isEmpty()) {
             return List.of();
         }
         try {
             List<String> sent = new ArrayList<>();
-            for (CloudEvent event : publisher(config).publish(record)) {
+            for (CloudEvent event : publisher(config).publish(record, rework)) {
                 sent.add(event.getType() + " " + event.getId());
             }
             listener.getLogger()
@@ -98,8 +107,9 @@ public class EventOutbox {
             if (publisher != null) {
                 publisher.close();
             }
-            EventPublisher.Builder builder =
-                    EventPublisher.builder(config.ledgerPath().resolve("outbox"), source());
+            // incidents detected / resolved and artifact events: what consumers computing DORA need (docs/events.md)
+            EventPublisher.Builder builder = EventPublisher.builder(config.ledgerPath().resolve("outbox"), source())
+                    .consumerEvents();
             for (EventSinkConfig sink : config.getEventSinks()) {
                 builder.http(sinkConfig(sink));
             }

@@ -55,6 +55,7 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
     private String cloud = "";
     private String gates = "";
     private boolean markUnstable;
+    private boolean rework;
 
     @DataBoundConstructor
     public DeployBuilder(String service, String environment) {
@@ -79,7 +80,8 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
                 .strategyOption("steps", parseSteps(canarySteps))
                 .gatesYaml(gates)
                 .connection(new ClusterConnection(credentialsId, serverUrl, "", false, context, cloud))
-                .markUnstable(markUnstable);
+                .markUnstable(markUnstable)
+                .rework(rework);
         String yaml = ManifestReader.read(settings.manifests(), workspace);
         DeploymentRecord record =
                 new DeployOperation().deploy(settings, yaml, run, workspace, listener, null, DeploymentProgress.NONE);
@@ -217,6 +219,16 @@ public class DeployBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setMarkUnstable(boolean markUnstable) {
         this.markUnstable = markUnstable;
+    }
+
+    public boolean isRework() {
+        return rework;
+    }
+
+    /** Declares the deployment a hot fix (DORA deployment rework rate). */
+    @DataBoundSetter
+    public void setRework(boolean rework) {
+        this.rework = rework;
     }
 
     /** The build step's form. */

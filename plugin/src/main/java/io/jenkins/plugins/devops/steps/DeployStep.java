@@ -63,6 +63,7 @@ public class DeployStep extends Step {
     private String cloud;
     private int progressDeadlineSeconds = 600;
     private boolean markUnstable;
+    private boolean rework;
 
     @DataBoundConstructor
     public DeployStep(String service, String environment) {
@@ -94,7 +95,8 @@ public class DeployStep extends Step {
                 .webhooks(webhooks)
                 .connection(new ClusterConnection(credentialsId, serverUrl, "", false, context, cloud))
                 .progressDeadlineSeconds(progressDeadlineSeconds)
-                .markUnstable(markUnstable);
+                .markUnstable(markUnstable)
+                .rework(rework);
     }
 
     public String getService() {
@@ -286,6 +288,16 @@ public class DeployStep extends Step {
     @DataBoundSetter
     public void setMarkUnstable(boolean markUnstable) {
         this.markUnstable = markUnstable;
+    }
+
+    public boolean isRework() {
+        return rework;
+    }
+
+    /** {@code rework: true} declares a hot fix (DORA deployment rework rate). */
+    @DataBoundSetter
+    public void setRework(boolean rework) {
+        this.rework = rework;
     }
 
     /** Snippet Generator support and form validation for {@code devopsDeploy}. */

@@ -25,8 +25,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  *
  * <pre>{@code
  * def dora = devopsDora service: 'shop', environment: 'production', window: 30
- * echo "lead time ${dora.leadTimeSeconds} s, band ${dora.bands.LEAD_TIME}"
+ * echo "lead time ${dora.leadTimeForChanges} s, band ${dora.bands.leadTimeForChanges}"
  * }</pre>
+ *
+ * <p>The result map uses DORA's names: {@code deploymentFrequency} (successful deployments per day),
+ * {@code leadTimeForChanges} and {@code failedDeploymentRecoveryTime} (seconds), {@code changeFailureRate} and
+ * {@code deploymentReworkRate} (fractions, 0.05 = 5%); see {@code docs/steps/devopsDora.md}.
  */
 public class DoraStep extends Step {
     private String service = "";
@@ -107,10 +111,11 @@ public class DoraStep extends Step {
                     .get(TaskListener.class)
                     .getLogger()
                     .println("[devops] DORA " + scope() + " over " + days + " days: " + result.get("deployments")
-                            + " deployments, " + result.get("deploymentsPerDay") + "/day, lead time "
-                            + result.get("leadTimeSeconds") + " s, change failure rate "
-                            + result.get("changeFailureRate") + ", time to restore "
-                            + result.get("timeToRestoreSeconds") + " s");
+                            + " deployments, deployment frequency " + result.get("deploymentFrequency")
+                            + "/day, lead time for changes " + result.get("leadTimeForChanges")
+                            + " s, change failure rate " + result.get("changeFailureRate")
+                            + ", failed deployment recovery time " + result.get("failedDeploymentRecoveryTime")
+                            + " s, deployment rework rate " + result.get("deploymentReworkRate"));
             return result;
         }
 

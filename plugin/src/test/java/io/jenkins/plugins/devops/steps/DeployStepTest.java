@@ -145,10 +145,42 @@ class DeployStepTest {
                 .asNormalizedText();
 
         assertTrue(page.contains("DORA: shop → staging"), page);
-        assertTrue(page.contains("DEPLOYMENT_FREQUENCY"), page);
+        assertTrue(page.contains("deployment frequency"), page);
+        assertTrue(page.contains("lead time for changes"), page);
+        assertTrue(page.contains("failed deployment recovery time"), page);
+        assertTrue(page.contains("deployment rework rate"), page);
+        assertFalse(page.contains("TIME_TO_RESTORE"), page);
+
+        // the job's api/json carries the figures under DORA's names
+        JSONObject json = j.getJSON(job.getUrl() + "api/json?depth=1").getJSONObject();
+        JSONObject figures = findAction(json.getJSONArray("actions"), "deploymentFrequency");
+        assertNotNull(figures, json.toString(2));
+        assertEquals("shop", figures.getString("service"));
+        assertEquals(1, figures.getInt("deployments"));
+        assertEquals(0.0, figures.getDouble("changeFailureRate"));
+        assertEquals(0.0, figures.getDouble("deploymentReworkRate"));
+        assertFalse(figures.has("leadTimeSeconds"), figures.toString(2));
+        assertFalse(figures.has("timeToRestoreSeconds"), figures.toString(2));
         assertTrue(page.contains("SUCCEEDED"), page);
         assertTrue(dora.getBuildTrendModel().contains("Deployments"), dora.getBuildTrendModel());
         assertEquals(1, dora.getRecentDeployments().size());
+    }
+
+    @Test
+    void aDeploymentDeclaredAsReworkIsRecordedAndCountedInTheReworkRate() throws Exception {
+        j.buildAndAssertSuccess(pipeline("first", deploy("registry.example.com/shop:1.0", "")));
+        WorkflowRun hotfix = j.buildAndAssertSuccess(pipeline(
+                "hotfix",
+                deploy("registry.example.com/shop:1.0.1", ", rework: true\n")
+                        + "def d = devopsDora service: 'shop', environment: 'staging'\n"
+                        + "echo \"declared=${d.reworkDeclared} afterFailure=${d.reworkAfterFailure}"
+                        + " rate=${d.deploymentReworkRate}\""));
+
+        j.assertLogContains("recorded as rework (declared)", hotfix);
+        j.assertLogContains("declared=1 afterFailure=0 rate=0.5", hotfix);
+        List<io.jenkins.plugins.devops.core.ledger.LedgerEntry> entries =
+                io.jenkins.plugins.devops.model.LedgerStore.get().ledger().entries();
+        assertEquals(List.of(false, true), entries.stream().map(e -> e.rework()).toList());
     }
 
     @Test

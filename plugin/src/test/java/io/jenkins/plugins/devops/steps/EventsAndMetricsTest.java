@@ -100,6 +100,9 @@ class EventsAndMetricsTest {
         List<String> sent = build.getAction(DeploymentAction.class).getEventsSent();
         assertTrue(
                 sent.stream().anyMatch(e -> e.startsWith("io.jenkins.devops.deployment.completed ")), sent.toString());
+        // consumer events are on: the artifact, under the same package URL as service.upgraded / deployed
+        assertTrue(
+                sent.stream().anyMatch(e -> e.startsWith("dev.cdevents.artifact.published.0.3.0 ")), sent.toString());
         j.assertLogNotContains(HMAC, build);
     }
 
@@ -119,6 +122,16 @@ class EventsAndMetricsTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(1.0, shop.value);
+        List<String> names = families.stream().map(f -> f.name).toList();
+        assertTrue(
+                names.containsAll(List.of(
+                        "devops_dora_deployment_frequency",
+                        "devops_dora_lead_time_for_changes_seconds",
+                        "devops_dora_change_failure_rate",
+                        "devops_dora_failed_deployment_recovery_time_seconds",
+                        "devops_dora_deployment_rework_rate")),
+                names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("time_to_restore")), names.toString());
     }
 
     private WorkflowRun deploy() throws Exception {

@@ -54,9 +54,15 @@ class RollbackStepTest {
         WorkflowRun build = j.buildAndAssertSuccess(pipeline(
                 "dora",
                 "def d = devopsDora service: 'shop', environment: 'staging', window: 7\n"
-                        + "echo \"deployments=${d.deployments} failures=${d.changeFailures} window=${d.windowDays}\""));
+                        + "echo \"deployments=${d.deployments} failures=${d.changeFailures} window=${d.windowDays}\"\n"
+                        + "echo \"cfr=${d.changeFailureRate} rework=${d.deploymentReworkRate}"
+                        + " frequencyBand=${d.bands.deploymentFrequency} hasFrequency=${d.deploymentFrequency != null}"
+                        + " old=${d.containsKey('deploymentsPerDay')}\""));
 
         j.assertLogContains("deployments=2 failures=0 window=7", build);
+        j.assertLogContains("cfr=0.0 rework=0.0 frequencyBand=", build);
+        j.assertLogContains("hasFrequency=true old=false", build);
+        j.assertLogContains("failed deployment recovery time", build);
         j.assertLogContains("[devops] DORA shop/staging over 7 days: 2 deployments", build);
     }
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * DoraSummary summary = new DoraCalculator(DoraSettings.defaults()).calculate(ledger.index(), Instant.now());
- * summary.overall().figures().leadTime(); // Optional[PT42M]
+ * summary.overall().figures().leadTimeForChanges(); // Optional[PT42M]
  * }</pre>
  *
  * <p>Only entries finished at or before the end of the window are looked at, so a report for a past window is the
@@ -119,6 +119,7 @@ public final class DoraCalculator {
         int last = firstAfter(index, entries, end); // exclusive
         long rollbackLimit = settings.rollbackCountsWithin().toSeconds();
         long supersedeLimit = settings.supersededCountsWithin().toSeconds();
+        long reworkLimit = settings.reworkAfterFailureWithin().toSeconds();
         // The state at the start of the window needs the failures just before it: walk back to the last success.
         int from = first;
         while (from > 0 && !restoresService(fin, flags, entries, from - 1, last, rollbackLimit, supersedeLimit)) {
@@ -143,6 +144,11 @@ public final class DoraCalculator {
                 tally.deployments++;
                 if (failure) {
                     tally.changeFailures++;
+                }
+                if ((flag & LedgerIndex.Columns.REWORK_BIT) != 0) {
+                    tally.reworkDeclared++;
+                } else if (p > 0 && followsFailure(fin, flags, entries[p - 1], finished, reworkLimit)) {
+                    tally.reworkAfterFailure++;
                 }
                 if (succeeded) {
                     tally.successes++;
@@ -212,6 +218,17 @@ public final class DoraCalculator {
             return gap <= rollbackLimit;
         }
         return supersedeLimit > 0 && gap <= supersedeLimit;
+    }
+
+    /**
+     * Deployment rework by the second rule: the entry just before it (same service and environment) is a deployment
+     * that did not succeed or a rollback, finished at most {@code limit} seconds earlier.
+     */
+    static boolean followsFailure(long[] fin, byte[] flags, int previous, long finished, long limit) {
+        int flag = flags[previous];
+        boolean bad = (flag & LedgerIndex.Columns.ROLLBACK_BIT) != 0
+                || (flag & LedgerIndex.Columns.OUTCOME_MASK) != SUCCEEDED;
+        return bad && limit > 0 && finished - fin[previous] <= limit;
     }
 
     private static int firstAfter(LedgerIndex index, int[] entries, long time) {

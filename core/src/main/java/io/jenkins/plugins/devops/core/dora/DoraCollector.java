@@ -34,9 +34,11 @@ public final class DoraCollector extends Collector {
         List<MetricFamilySamples> families = new ArrayList<>();
         families.add(gauge(current, "devops_dora_deployments", "Deployments finished in the DORA window.", r ->
                 (double) r.figures().deployments()));
-        families.add(
-                gauge(current, "devops_dora_deployments_per_day", "Successful deployments per day.", r -> r.figures()
-                        .deploymentsPerDay()));
+        families.add(gauge(
+                current,
+                "devops_dora_deployment_frequency",
+                "DORA deployment frequency: successful deployments per day.",
+                r -> r.figures().deploymentFrequency()));
         families.add(gauge(
                 current,
                 "devops_dora_deployment_days_per_week",
@@ -44,30 +46,40 @@ public final class DoraCollector extends Collector {
                 r -> r.figures().deploymentDaysPerWeek()));
         families.add(gauge(
                 current,
-                "devops_dora_lead_time_seconds",
-                "Median time from commit to deployment.",
-                r -> r.figures().leadTime().map(d -> (double) d.toSeconds()).orElse(null)));
+                "devops_dora_lead_time_for_changes_seconds",
+                "DORA lead time for changes: median time from commit to successful deployment.",
+                r -> seconds(r.figures().leadTimeForChanges())));
         families.add(gauge(
                 current,
                 "devops_dora_change_failure_rate",
-                "Share of deployments that failed (0..1).",
-                r -> r.figures().changeFailureRate().isPresent()
-                        ? r.figures().changeFailureRate().getAsDouble()
-                        : null));
+                "DORA change failure rate: share of deployments that failed or needed a rollback or fix (0..1).",
+                r -> fraction(r.figures().changeFailureRate())));
         families.add(gauge(
                 current,
-                "devops_dora_time_to_restore_seconds",
-                "Median time from a failed deployment to the next good one.",
-                r -> r.figures()
-                        .timeToRestore()
-                        .map(d -> (double) d.toSeconds())
-                        .orElse(null)));
+                "devops_dora_failed_deployment_recovery_time_seconds",
+                "DORA failed deployment recovery time: median time from a failed deployment to recovery.",
+                r -> seconds(r.figures().failedDeploymentRecoveryTime())));
+        families.add(gauge(
+                current,
+                "devops_dora_deployment_rework_rate",
+                "DORA deployment rework rate: share of deployments that were unplanned fixes (0..1).",
+                r -> fraction(r.figures().deploymentReworkRate())));
         families.add(gauge(
                 current,
                 "devops_dora_availability",
                 "Share of the window not in a failed state (0..1).",
-                r -> r.figures().availability()));
+                r -> Double.isNaN(r.figures().availability())
+                        ? null
+                        : r.figures().availability()));
         return families;
+    }
+
+    private static Double seconds(java.util.Optional<java.time.Duration> value) {
+        return value.map(d -> (double) d.toSeconds()).orElse(null);
+    }
+
+    private static Double fraction(java.util.OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private static GaugeMetricFamily gauge(

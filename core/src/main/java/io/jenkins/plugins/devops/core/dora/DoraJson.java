@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The JSON form of a {@link DoraSummary} (for {@code devops dora --format json} and the plugin's REST API). */
+/**
+ * The JSON form of a {@link DoraSummary} (for {@code devops dora --format json}, the {@code devopsDora} step's result
+ * map and the plugin's REST API). The five DORA metrics carry DORA's names; units are in the documentation, not the
+ * names: {@code deploymentFrequency} per day, {@code leadTimeForChanges} and {@code failedDeploymentRecoveryTime} in
+ * seconds, {@code changeFailureRate} and {@code deploymentReworkRate} as fractions (0.05 = 5%). Bands and targets
+ * are keyed by the same names.
+ */
 public final class DoraJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,20 +36,20 @@ public final class DoraJson {
         node.put("scope", report.scope());
         node.put("service", report.service());
         node.put("environment", report.environment());
+        node.put("deploymentFrequency", round(f.deploymentFrequency()));
+        putSeconds(node, "leadTimeForChanges", f.leadTimeForChanges());
+        putFraction(node, "changeFailureRate", f.changeFailureRate());
+        putSeconds(node, "failedDeploymentRecoveryTime", f.failedDeploymentRecoveryTime());
+        putFraction(node, "deploymentReworkRate", f.deploymentReworkRate());
         node.put("deployments", f.deployments());
         node.put("successfulDeployments", f.successfulDeployments());
-        node.put("changeFailures", f.changeFailures());
-        node.put("deploymentsPerDay", round(f.deploymentsPerDay()));
         node.put("deploymentDaysPerWeek", round(f.deploymentDaysPerWeek()));
-        putSeconds(node, "leadTimeSeconds", f.leadTime());
-        if (f.changeFailureRate().isPresent()) {
-            node.put("changeFailureRate", round(f.changeFailureRate().getAsDouble()));
-        } else {
-            node.putNull("changeFailureRate");
-        }
-        node.put("restores", f.restores());
-        putSeconds(node, "timeToRestoreSeconds", f.timeToRestore());
+        node.put("changeFailures", f.changeFailures());
+        node.put("recoveries", f.recoveries());
         node.put("openFailures", f.openFailures());
+        node.put("reworkDeployments", f.reworkDeployments());
+        node.put("reworkDeclared", f.reworkDeclared());
+        node.put("reworkAfterFailure", f.reworkAfterFailure());
         if (Double.isNaN(f.availability())) {
             node.putNull("availability");
         } else {
@@ -52,15 +58,31 @@ public final class DoraJson {
         node.put("availabilitySource", f.availabilitySource());
         node.put("bandsYear", report.bandsYear());
         ObjectNode bands = node.putObject("bands");
-        report.bands().forEach((metric, band) -> bands.put(metric.name(), band.name()));
         ObjectNode targets = node.putObject("targetsMet");
-        report.targetsMet().forEach((metric, met) -> targets.put(metric.name(), met));
+        for (DoraMetric metric : DoraMetric.values()) { // in DORA's order, not the map's
+            Band band = report.bands().get(metric);
+            if (band != null) {
+                bands.put(metric.key(), band.name());
+            }
+            Boolean met = report.targetsMet().get(metric);
+            if (met != null) {
+                targets.put(metric.key(), met);
+            }
+        }
         return node;
     }
 
     private static void putSeconds(ObjectNode node, String field, Optional<Duration> value) {
         if (value.isPresent()) {
             node.put(field, value.get().toSeconds());
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static void putFraction(ObjectNode node, String field, java.util.OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(field, round(value.getAsDouble()));
         } else {
             node.putNull(field);
         }

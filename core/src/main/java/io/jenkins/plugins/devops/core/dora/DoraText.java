@@ -1,7 +1,6 @@
 package io.jenkins.plugins.devops.core.dora;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Optional;
  * rather than with {@code String.format}: loading the formatter costs a command-line run tens of milliseconds.
  */
 public final class DoraText {
-    private static final int[] WIDTHS = {-32, 8, 9, 9, 10, 7, 10, 9};
+    private static final int[] WIDTHS = {-32, 8, 9, 9, 10, 7, 10, 7, 9};
 
     private DoraText() {}
 
@@ -32,7 +31,9 @@ public final class DoraText {
                 .append(" (bands: DORA ")
                 .append(summary.overall().bandsYear())
                 .append(")\n");
-        row(out, "scope", "deploys", "per day", "days/wk", "lead time", "CFR", "restore", "avail.");
+        // column names are DORA's, shortened: deployment frequency (per day), lead time for changes, change
+        // failure rate, failed deployment recovery time, deployment rework rate
+        row(out, "scope", "deploys", "freq/day", "days/wk", "lead time", "CFR", "recovery", "rework", "avail.");
         line(out, summary.overall());
         summary.environments().forEach(r -> line(out, r));
         summary.services().forEach(r -> line(out, r));
@@ -40,10 +41,14 @@ public final class DoraText {
         out.append("overall: ");
         for (DoraMetric metric : DoraMetric.values()) {
             Band band = o.bands().get(metric);
-            out.append(metric.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            Boolean met = o.targetsMet().get(metric);
+            out.append(metric.label())
                     .append(band == null ? "" : " " + band)
-                    .append(Boolean.TRUE.equals(o.targetsMet().get(metric)) ? " (target met" : " (target not met")
-                    .append(targets == null ? ")" : ": " + target(metric, targets) + ")")
+                    .append(
+                            met == null
+                                    ? " (no band or target)"
+                                    : (met ? " (target met" : " (target not met")
+                                            + (targets == null ? ")" : ": " + target(metric, targets) + ")"))
                     .append(metric == DoraMetric.AVAILABILITY ? "\n" : "; ");
         }
         return out.toString();
@@ -53,9 +58,11 @@ public final class DoraText {
     static String target(DoraMetric metric, DoraTargets targets) {
         return switch (metric) {
             case DEPLOYMENT_FREQUENCY -> "over " + decimal(targets.deploymentsPerDayAbove(), 2) + " per day";
-            case LEAD_TIME -> "under " + human(Optional.of(targets.leadTimeBelow()));
+            case LEAD_TIME_FOR_CHANGES -> "under " + human(Optional.of(targets.leadTimeBelow()));
             case CHANGE_FAILURE_RATE -> "under " + decimal(100 * targets.changeFailureRateBelow(), 1) + "%";
-            case TIME_TO_RESTORE -> "under " + human(Optional.of(targets.timeToRestoreBelow()));
+            case FAILED_DEPLOYMENT_RECOVERY_TIME -> "under "
+                    + human(Optional.of(targets.failedDeploymentRecoveryTimeBelow()));
+            case DEPLOYMENT_REWORK_RATE -> "none";
             case AVAILABILITY -> "over " + decimal(100 * targets.availabilityAbove(), 3) + "%";
         };
     }
@@ -66,14 +73,17 @@ public final class DoraText {
                 out,
                 r.scope(),
                 Integer.toString(f.deployments()),
-                decimal(f.deploymentsPerDay(), 2),
+                decimal(f.deploymentFrequency(), 2),
                 decimal(f.deploymentDaysPerWeek(), 2),
-                human(f.leadTime()),
-                f.changeFailureRate().isPresent()
-                        ? decimal(100 * f.changeFailureRate().getAsDouble(), 1) + "%"
-                        : "-",
-                human(f.timeToRestore()),
+                human(f.leadTimeForChanges()),
+                percent(f.changeFailureRate()),
+                human(f.failedDeploymentRecoveryTime()),
+                percent(f.deploymentReworkRate()),
                 Double.isNaN(f.availability()) ? "-" : decimal(100 * f.availability(), 3) + "%");
+    }
+
+    private static String percent(java.util.OptionalDouble fraction) {
+        return fraction.isPresent() ? decimal(100 * fraction.getAsDouble(), 1) + "%" : "-";
     }
 
     private static void row(StringBuilder out, String... cells) {

@@ -33,7 +33,9 @@ final class ReportBuilder {
             OptionalLong restoreMedian,
             int openFailures,
             long failedSeconds,
-            int seriesCount) {}
+            int seriesCount,
+            int reworkDeclared,
+            int reworkAfterFailure) {}
 
     /**
      * @param measuredAvailability availability from an external source, or NaN to derive it from failed time
@@ -47,6 +49,8 @@ final class ReportBuilder {
         int restores = 0;
         int open = 0;
         long failedSeconds = 0;
+        int reworkDeclared = 0;
+        int reworkAfterFailure = 0;
         List<SortedRuns.Run> leads = new ArrayList<>(tallies.size());
         List<SortedRuns.Run> restoreRuns = new ArrayList<>(tallies.size());
         for (SeriesTally t : tallies) {
@@ -57,6 +61,8 @@ final class ReportBuilder {
             restores += t.restoreCount;
             open += t.openFailures;
             failedSeconds += t.failedSeconds;
+            reworkDeclared += t.reworkDeclared;
+            reworkAfterFailure += t.reworkAfterFailure;
             leads.add(new SortedRuns.Run(t.leads, t.leadCount));
             restoreRuns.add(new SortedRuns.Run(t.restores, t.restoreCount));
         }
@@ -71,7 +77,9 @@ final class ReportBuilder {
                 SortedRuns.median(restoreRuns),
                 open,
                 failedSeconds,
-                tallies.size());
+                tallies.size(),
+                reworkDeclared,
+                reworkAfterFailure);
         return report(scope, service, environment, totals, measuredAvailability);
     }
 
@@ -81,6 +89,9 @@ final class ReportBuilder {
         OptionalDouble cfr = t.deployments() == 0
                 ? OptionalDouble.empty()
                 : OptionalDouble.of((double) t.failures() / t.deployments());
+        int rework = t.reworkDeclared() + t.reworkAfterFailure();
+        OptionalDouble reworkRate =
+                t.deployments() == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) rework / t.deployments());
         boolean measured = !Double.isNaN(measuredAvailability);
         // No service at all (an empty ledger, or a scope nobody deployed to) is no data, not 100%: NaN, target not met.
         boolean noData = !measured && t.seriesCount() == 0;
@@ -98,6 +109,10 @@ final class ReportBuilder {
                 t.restores(),
                 seconds(t.restoreMedian()),
                 t.openFailures(),
+                rework,
+                t.reworkDeclared(),
+                t.reworkAfterFailure(),
+                reworkRate,
                 availability,
                 measured && service.isEmpty()
                         ? "mean of services (prometheus)"
@@ -136,37 +151,43 @@ final class ReportBuilder {
         DoraBands b = settings.bands();
         Map<DoraMetric, Band> bands = new EnumMap<>(DoraMetric.class);
         bands.put(
-                DoraMetric.DEPLOYMENT_FREQUENCY, f.deployments() == 0 ? Band.LOW : b.frequency(f.deploymentsPerDay()));
+                DoraMetric.DEPLOYMENT_FREQUENCY,
+                f.deployments() == 0 ? Band.LOW : b.frequency(f.deploymentFrequency()));
         bands.put(
-                DoraMetric.LEAD_TIME,
-                f.leadTime().map(d -> DoraBands.below(d, b.leadTime())).orElse(Band.NO_DATA));
+                DoraMetric.LEAD_TIME_FOR_CHANGES,
+                f.leadTimeForChanges()
+                        .map(d -> DoraBands.below(d, b.leadTime()))
+                        .orElse(Band.NO_DATA));
         bands.put(
                 DoraMetric.CHANGE_FAILURE_RATE,
                 f.changeFailureRate().isPresent()
                         ? b.failureRate(f.changeFailureRate().getAsDouble())
                         : Band.NO_DATA);
         bands.put(
-                DoraMetric.TIME_TO_RESTORE,
-                f.timeToRestore()
-                        .map(d -> DoraBands.below(d, b.timeToRestore()))
+                DoraMetric.FAILED_DEPLOYMENT_RECOVERY_TIME,
+                f.failedDeploymentRecoveryTime()
+                        .map(d -> DoraBands.below(d, b.failedDeploymentRecoveryTime()))
                         .orElse(Band.NO_DATA));
+        // no band for deployment rework rate: no report with clusters defined one (see DoraBands)
         return bands;
     }
 
     private Map<DoraMetric, Boolean> targets(DoraFigures f) {
         DoraTargets t = settings.targets();
         Map<DoraMetric, Boolean> met = new EnumMap<>(DoraMetric.class);
-        met.put(DoraMetric.DEPLOYMENT_FREQUENCY, f.deploymentsPerDay() > t.deploymentsPerDayAbove());
+        met.put(DoraMetric.DEPLOYMENT_FREQUENCY, f.deploymentFrequency() > t.deploymentsPerDayAbove());
         met.put(
-                DoraMetric.LEAD_TIME,
-                f.leadTime().map(d -> d.compareTo(t.leadTimeBelow()) < 0).orElse(false));
+                DoraMetric.LEAD_TIME_FOR_CHANGES,
+                f.leadTimeForChanges()
+                        .map(d -> d.compareTo(t.leadTimeBelow()) < 0)
+                        .orElse(false));
         met.put(
                 DoraMetric.CHANGE_FAILURE_RATE,
                 f.changeFailureRate().isPresent() && f.changeFailureRate().getAsDouble() < t.changeFailureRateBelow());
         met.put(
-                DoraMetric.TIME_TO_RESTORE,
-                f.timeToRestore()
-                        .map(d -> d.compareTo(t.timeToRestoreBelow()) < 0)
+                DoraMetric.FAILED_DEPLOYMENT_RECOVERY_TIME,
+                f.failedDeploymentRecoveryTime()
+                        .map(d -> d.compareTo(t.failedDeploymentRecoveryTimeBelow()) < 0)
                         .orElse(f.openFailures() == 0));
         met.put(DoraMetric.AVAILABILITY, f.availability() > t.availabilityAbove());
         return met;

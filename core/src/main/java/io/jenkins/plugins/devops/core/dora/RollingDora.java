@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * RollingDora live = new RollingDora(DoraSettings.defaults());
  * ledger.onAppend(live::add);
- * live.overall().figures().changeFailureRate();
+ * live.overall().figures().deploymentReworkRate();
  * }</pre>
  *
  * <p>Entries of one service and environment must arrive in finish order (the ledger appends them as they finish).
@@ -61,7 +61,8 @@ public final class RollingDora {
                         index.outcome(e),
                         finished - columns.duration()[e],
                         finished,
-                        leads);
+                        leads,
+                        index.reworkDeclared(e));
             }
         }
     }
@@ -81,10 +82,11 @@ public final class RollingDora {
                 entry.outcome(),
                 entry.startedAt().getEpochSecond(),
                 finished,
-                leads);
+                leads,
+                entry.rework());
     }
 
-    /** Adds one entry from its parts (the fast path used by benchmarks and imports). */
+    /** Adds one entry from its parts (the fast path used by benchmarks and imports), not declared as rework. */
     public synchronized void add(
             String service,
             String environment,
@@ -93,6 +95,19 @@ public final class RollingDora {
             long started,
             long finished,
             int[] leads) {
+        add(service, environment, kind, outcome, started, finished, leads, false);
+    }
+
+    /** Adds one entry from its parts; {@code rework} when the request declared it rework. */
+    public synchronized void add(
+            String service,
+            String environment,
+            DeploymentKind kind,
+            Outcome outcome,
+            long started,
+            long finished,
+            int[] leads,
+            boolean rework) {
         SeriesState state = series.computeIfAbsent(new LedgerIndex.Series(service, environment), key -> {
             Scope env = environments.computeIfAbsent(environment, e -> new Scope());
             SeriesState s = new SeriesState(new Scope[] {new Scope(), env, overall});
@@ -106,9 +121,14 @@ public final class RollingDora {
                     + " must be added in finish order; " + Instant.ofEpochSecond(finished) + " is before "
                     + Instant.ofEpochSecond(state.lastFinished));
         }
+        // the second rework rule looks at the entry just before this one in the same series
+        long reworkLimit = settings.reworkAfterFailureWithin().toSeconds();
+        boolean afterFailure =
+                state.lastWasFailureOrRollback && reworkLimit > 0 && finished - state.lastFinished <= reworkLimit;
         state.lastFinished = finished;
         now = Math.max(now, finished);
         boolean deploy = kind == DeploymentKind.DEPLOY;
+        state.lastWasFailureOrRollback = !deploy || outcome != Outcome.SUCCEEDED;
         markPrevious(state, kind, finished);
         if (outcome == Outcome.SUCCEEDED && state.failingSince >= 0) {
             incident(state, state.failingSince, finished);
@@ -117,7 +137,12 @@ public final class RollingDora {
         DeployFact fact = null;
         if (deploy) {
             fact = new DeployFact(
-                    finished, sequence++, outcome == Outcome.SUCCEEDED, outcome != Outcome.SUCCEEDED, positive(leads));
+                    finished,
+                    sequence++,
+                    outcome == Outcome.SUCCEEDED,
+                    outcome != Outcome.SUCCEEDED,
+                    positive(leads),
+                    rework ? DeployFact.REWORK_DECLARED : afterFailure ? DeployFact.REWORK_AFTER_FAILURE : 0);
             for (Scope scope : state.scopes) {
                 scope.addDeploy(fact);
             }
@@ -247,7 +272,9 @@ public final class RollingDora {
                 scope.restores.median(),
                 open,
                 failed,
-                scope.members.size());
+                scope.members.size(),
+                scope.reworkDeclared,
+                scope.reworkAfterFailure);
         return new ReportBuilder(settings, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to))
                 .report(name, service, environment, totals, Double.NaN);
     }
@@ -255,6 +282,7 @@ public final class RollingDora {
     private static final class SeriesState {
         final Scope[] scopes;
         long lastFinished = Long.MIN_VALUE;
+        boolean lastWasFailureOrRollback;
         long failingSince = -1;
         DeployFact lastSuccessfulDeploy;
 
@@ -264,18 +292,23 @@ public final class RollingDora {
     }
 
     private static final class DeployFact {
+        static final int REWORK_DECLARED = 1;
+        static final int REWORK_AFTER_FAILURE = 2;
         final long finished;
         final long seq;
         final boolean success;
         boolean failure;
         final int[] leads;
+        /** 0, {@link #REWORK_DECLARED} or {@link #REWORK_AFTER_FAILURE}: which rule made it rework. */
+        final int rework;
 
-        DeployFact(long finished, long seq, boolean success, boolean failure, int[] leads) {
+        DeployFact(long finished, long seq, boolean success, boolean failure, int[] leads, int rework) {
             this.finished = finished;
             this.seq = seq;
             this.success = success;
             this.failure = failure;
             this.leads = leads;
+            this.rework = rework;
         }
     }
 
@@ -301,6 +334,8 @@ public final class RollingDora {
         int deployments;
         int successes;
         int failures;
+        int reworkDeclared;
+        int reworkAfterFailure;
         long incidentSeconds;
         long evictedUpTo = Long.MIN_VALUE;
 
@@ -310,6 +345,7 @@ public final class RollingDora {
             }
             deploys.put(new Key(fact.finished, fact.seq), fact);
             deployments++;
+            countRework(fact, 1);
             if (fact.failure) {
                 failures++;
             }
@@ -319,6 +355,14 @@ public final class RollingDora {
                 for (int lead : fact.leads) {
                     leads.add(lead);
                 }
+            }
+        }
+
+        private void countRework(DeployFact fact, int delta) {
+            if (fact.rework == DeployFact.REWORK_DECLARED) {
+                reworkDeclared += delta;
+            } else if (fact.rework == DeployFact.REWORK_AFTER_FAILURE) {
+                reworkAfterFailure += delta;
             }
         }
 
@@ -343,6 +387,7 @@ public final class RollingDora {
             while (!deploys.isEmpty() && deploys.firstKey().time() <= from) {
                 DeployFact fact = deploys.pollFirstEntry().getValue();
                 deployments--;
+                countRework(fact, -1);
                 if (fact.failure) {
                     failures--;
                 }

@@ -8,6 +8,8 @@ final class SeriesTally {
     int deployments;
     int successes;
     int changeFailures;
+    int reworkDeclared;
+    int reworkAfterFailure;
     /** Days with a successful deployment, as offsets from the window's first day. */
     final BitSet days = new BitSet();
 

@@ -34,6 +34,14 @@ import java.util.regex.Pattern;
  *   <li>{@code dev.cdevents.incident.detected.0.3.0}: a deployment that failed (rolled back automatically or not).
  * </ul>
  *
+ * <p>With {@link EventFacts} from an {@link IncidentTracker} (what {@link EventPublisher} uses when built with
+ * {@code consumerEvents()}), the incidents follow the DORA failed-state rules instead, including
+ * {@code dev.cdevents.incident.resolved.0.3.0} when the service recovers, and a forward deployment also produces
+ * {@code dev.cdevents.artifact.packaged.0.3.0} (when it ships commits) and {@code dev.cdevents.artifact.published.0.3.0}
+ * whose subject id is the same package URL the {@code service.*} events carry as {@code artifactId}. Every CDEvent of
+ * one deployment shares a {@code context.chainId}; the incident events carry the chain of the deployment that caused
+ * the incident.
+ *
  * <p>Event ids are name-based UUIDs of the deployment id and the event type: the same deployment always gives the
  * same ids, so a receiver can drop the duplicates that at-least-once delivery may bring.
  *
@@ -51,6 +59,9 @@ public final class DeploymentEvents {
     public static final String SERVICE_UPGRADED = "dev.cdevents.service.upgraded.0.3.0";
     public static final String SERVICE_ROLLEDBACK = "dev.cdevents.service.rolledback.0.3.0";
     public static final String INCIDENT_DETECTED = "dev.cdevents.incident.detected.0.3.0";
+    public static final String INCIDENT_RESOLVED = "dev.cdevents.incident.resolved.0.3.0";
+    public static final String ARTIFACT_PACKAGED = "dev.cdevents.artifact.packaged.0.3.0";
+    public static final String ARTIFACT_PUBLISHED = "dev.cdevents.artifact.published.0.3.0";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RESPONSE_TIME = Pattern.compile("(?i).*(response.?time|latency|duration).*");
@@ -66,24 +77,39 @@ public final class DeploymentEvents {
 
     /** The events of one finished deployment or rollback, {@code deployment.completed} first. */
     public List<CloudEvent> of(DeploymentRecord record) {
+        return of(record, EventFacts.fromRecordAlone(record));
+    }
+
+    /** The events of one finished deployment or rollback with what is known beyond the record. */
+    public List<CloudEvent> of(DeploymentRecord record, EventFacts facts) {
         check(record);
         List<CloudEvent> events = new ArrayList<>();
-        events.add(cloudEvent(record, DEPLOYMENT_COMPLETED, subjectId(record), bytes(deploymentCompleted(record))));
+        ObjectNode completed = deploymentCompleted(record);
+        if (facts.rework()) {
+            completed.put("rework", true);
+        }
+        events.add(cloudEvent(record, DEPLOYMENT_COMPLETED, subjectId(record), bytes(completed)));
         boolean rollback = record.kind() == DeploymentKind.ROLLBACK;
         Outcome outcome = record.outcome();
+        String artifact = PackageUrl.of(record.artifact(), record.service(), record.version());
+        if (facts.artifacts() && !rollback && !record.artifact().isEmpty()) {
+            if (!record.commits().isEmpty()) {
+                events.add(artifactEvent(record, ARTIFACT_PACKAGED, artifact, facts));
+            }
+            events.add(artifactEvent(record, ARTIFACT_PUBLISHED, artifact, facts));
+        }
         if (outcome == Outcome.SUCCEEDED) {
             String type = rollback
                     ? SERVICE_ROLLEDBACK
                     : record.previousVersion().isEmpty() ? SERVICE_DEPLOYED : SERVICE_UPGRADED;
-            events.add(cdEvent(record, type, PackageUrl.of(record.artifact(), record.service(), record.version())));
+            events.add(cdEvent(record, type, artifact, facts));
         } else if (!rollback && (outcome == Outcome.FAILED_ROLLED_BACK || outcome == Outcome.ABORTED)) {
             // The engine put the previous version back: that version is what now runs.
-            String artifact = PackageUrl.of(previousImage(record), record.service(), record.previousVersion());
-            events.add(cdEvent(record, SERVICE_ROLLEDBACK, artifact));
+            String previous = PackageUrl.of(previousImage(record), record.service(), record.previousVersion());
+            events.add(cdEvent(record, SERVICE_ROLLEDBACK, previous, facts));
         }
-        if (!rollback && (outcome == Outcome.FAILED_ROLLED_BACK || outcome == Outcome.FAILED)) {
-            events.add(cdEvent(
-                    record, INCIDENT_DETECTED, PackageUrl.of(record.artifact(), record.service(), record.version())));
+        for (IncidentChange incident : facts.incidents()) {
+            events.add(incidentEvent(record, incident, artifact, facts));
         }
         return events;
     }
@@ -190,34 +216,92 @@ public final class DeploymentEvents {
         return last;
     }
 
-    private CloudEvent cdEvent(DeploymentRecord record, String type, String artifactId) {
+    private CloudEvent cdEvent(DeploymentRecord record, String type, String artifactId, EventFacts facts) {
+        ObjectNode event = envelope(record, type, eventId(record, type), record.finishedAt(), chainId(record));
+        ObjectNode subject = event.putObject("subject");
+        subject.put("id", subjectId(record));
+        ObjectNode content = subject.putObject("content");
+        content.putObject("environment").put("id", record.environment());
+        content.put("artifactId", artifactId);
+        putCustomData(event, record, facts);
+        return cloudEvent(record, type, eventId(record, type), subjectId(record), event);
+    }
+
+    /** {@code artifact.packaged} / {@code artifact.published}: the subject is the package URL itself. */
+    private CloudEvent artifactEvent(DeploymentRecord record, String type, String purl, EventFacts facts) {
+        // the artifact existed when the deployment started, so that is the latest time these can claim
+        ObjectNode event = envelope(record, type, eventId(record, type), record.startedAt(), chainId(record));
+        ObjectNode subject = event.putObject("subject");
+        subject.put("id", purl);
+        ObjectNode content = subject.putObject("content");
+        if (type.equals(ARTIFACT_PACKAGED)) {
+            // the newest commit shipped is the change the artifact was packaged from
+            content.putObject("change").put("id", newestCommit(record));
+        }
+        putCustomData(event, record, facts);
+        return cloudEvent(record, type, eventId(record, type), purl, event);
+    }
+
+    private CloudEvent incidentEvent(
+            DeploymentRecord record, IncidentChange incident, String artifactId, EventFacts facts) {
+        String type = incident.resolved() ? INCIDENT_RESOLVED : INCIDENT_DETECTED;
+        String id = incident.causedBy().equals(record.deploymentId())
+                ? eventId(record, type)
+                : eventId(record.deploymentId() + "\n" + incident.causedBy(), type);
+        ObjectNode event = envelope(record, type, id, incident.at(), chainId(incident.causedBy()));
+        ObjectNode subject = event.putObject("subject");
+        String incidentId = "incident-" + incident.causedBy();
+        subject.put("id", incidentId);
+        ObjectNode content = subject.putObject("content");
+        content.put("description", description(record, incident));
+        content.putObject("environment").put("id", record.environment());
+        content.putObject("service").put("id", subjectId(record));
+        content.put("artifactId", artifactId);
+        putCustomData(event, record, facts);
+        ObjectNode custom = (ObjectNode) event.get("customData");
+        custom.put("incidentCausedBy", incident.causedBy());
+        return cloudEvent(record, type, id, incidentId, event);
+    }
+
+    private static String description(DeploymentRecord record, IncidentChange incident) {
+        if (incident.resolved()) {
+            return record.service() + " in " + record.environment() + " recovered by "
+                    + (record.kind() == DeploymentKind.ROLLBACK ? "rollback " : "deployment ") + record.deploymentId()
+                    + " (incident caused by deployment " + incident.causedBy() + ")";
+        }
+        if (incident.causedBy().equals(record.deploymentId())
+                && !record.failureReason().isEmpty()) {
+            return record.failureReason();
+        }
+        return "deployment " + incident.causedBy() + " of " + record.service() + " failed"
+                + (incident.causedBy().equals(record.deploymentId())
+                        ? ""
+                        : " (rolled back by " + record.deploymentId() + ")");
+    }
+
+    private static String newestCommit(DeploymentRecord record) {
+        io.jenkins.plugins.devops.core.deploy.Commit newest = record.commits().get(0);
+        for (io.jenkins.plugins.devops.core.deploy.Commit c : record.commits()) {
+            if (c.time().isAfter(newest.time())) {
+                newest = c;
+            }
+        }
+        return newest.sha().isEmpty() ? "unknown" : newest.sha();
+    }
+
+    private ObjectNode envelope(DeploymentRecord record, String type, String id, java.time.Instant at, String chainId) {
         ObjectNode event = JSON.createObjectNode();
         ObjectNode context = event.putObject("context");
         context.put("specversion", CDEVENTS_SPEC_VERSION);
-        context.put("id", eventId(record, type));
+        context.put("id", id);
         context.put("source", source.toString());
         context.put("type", type);
-        context.put("timestamp", record.finishedAt().atOffset(ZoneOffset.UTC).toString());
-        context.put("chainId", chainId(record));
-        ObjectNode subject = event.putObject("subject");
-        ObjectNode content;
-        if (type.equals(INCIDENT_DETECTED)) {
-            subject.put("id", "incident-" + record.deploymentId());
-            content = subject.putObject("content");
-            content.put(
-                    "description",
-                    record.failureReason().isEmpty()
-                            ? "deployment " + record.deploymentId() + " of " + record.service() + " failed"
-                            : record.failureReason());
-            content.putObject("environment").put("id", record.environment());
-            content.putObject("service").put("id", subjectId(record));
-            content.put("artifactId", artifactId);
-        } else {
-            subject.put("id", subjectId(record));
-            content = subject.putObject("content");
-            content.putObject("environment").put("id", record.environment());
-            content.put("artifactId", artifactId);
-        }
+        context.put("timestamp", Rfc3339.timestamp(at));
+        context.put("chainId", chainId);
+        return event;
+    }
+
+    private static void putCustomData(ObjectNode event, DeploymentRecord record, EventFacts facts) {
         ObjectNode custom = event.putObject("customData");
         custom.put("deploymentId", record.deploymentId());
         custom.put("service", record.service());
@@ -228,13 +312,27 @@ public final class DeploymentEvents {
         custom.put("previousVersion", record.previousVersion());
         custom.put("durationSeconds", record.duration().toMillis() / 1000.0);
         custom.put("triggeredBy", record.triggeredBy());
+        if (facts.rework()) {
+            custom.put("rework", "declared");
+        }
         ArrayNode changes = custom.putArray("changes");
         record.commits().forEach(c -> changes.addObject()
                 .put("sha", c.sha())
                 .put("time", c.time().toString()));
         event.put("customDataContentType", "application/json");
-        String subjectId = subject.path("id").asText();
-        return cloudEvent(record, type, subjectId, bytes(event));
+    }
+
+    private CloudEvent cloudEvent(DeploymentRecord record, String type, String id, String subject, ObjectNode cdEvent) {
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withSource(source)
+                .withType(type)
+                .withSubject(subject)
+                .withTime(java.time.OffsetDateTime.parse(
+                        cdEvent.path("context").path("timestamp").asText()))
+                .withDataContentType("application/json")
+                .withData(bytes(cdEvent))
+                .build();
     }
 
     private CloudEvent cloudEvent(DeploymentRecord record, String type, String subject, byte[] data) {
@@ -255,12 +353,21 @@ public final class DeploymentEvents {
 
     /** The stable id of the event of {@code type} for this deployment. */
     public static String eventId(DeploymentRecord record, String type) {
-        return UUID.nameUUIDFromBytes((record.deploymentId() + "\n" + type).getBytes(StandardCharsets.UTF_8))
+        return eventId(record.deploymentId(), type);
+    }
+
+    private static String eventId(String key, String type) {
+        return UUID.nameUUIDFromBytes((key + "\n" + type).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 
     private static String chainId(DeploymentRecord record) {
-        return UUID.nameUUIDFromBytes(("chain\n" + record.deploymentId()).getBytes(StandardCharsets.UTF_8))
+        return chainId(record.deploymentId());
+    }
+
+    /** The {@code context.chainId} of every CDEvent about deployment {@code deploymentId}. */
+    public static String chainId(String deploymentId) {
+        return UUID.nameUUIDFromBytes(("chain\n" + deploymentId).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 

@@ -20,17 +20,25 @@ import java.util.Set;
  * EventPublisher publisher = EventPublisher.builder(jenkinsHome.resolve("devops-outbox"), URI.create(jobUrl))
  *         .http(SinkConfig.http("audit", "https://events.example.com/cd").withHmacSecret(secret))
  *         .jsonl("file", jenkinsHome.resolve("devops-events.jsonl"))
+ *         .consumerEvents()
  *         .build();
- * publisher.publish(record);
+ * publisher.publish(record, false);
  * }</pre>
+ *
+ * <p>{@link Builder#consumerEvents()} adds what consumers that compute DORA or trace artifacts need: incidents
+ * detected and resolved by the DORA failed-state rules (kept by an {@link IncidentTracker} in
+ * {@code incidents.json} under the outbox root) and {@code artifact.packaged} / {@code artifact.published}. Without
+ * it, a deployment produces the events of {@link DeploymentEvents#of(DeploymentRecord)}.
  */
 public final class EventPublisher implements Closeable {
     private final DeploymentEvents events;
     private final List<Outbox> outboxes;
+    private final IncidentTracker incidents; // null without consumer events
 
-    private EventPublisher(DeploymentEvents events, List<Outbox> outboxes) {
+    private EventPublisher(DeploymentEvents events, List<Outbox> outboxes, IncidentTracker incidents) {
         this.events = events;
         this.outboxes = List.copyOf(outboxes);
+        this.incidents = incidents;
     }
 
     public static Builder builder(Path outboxRoot, URI source) {
@@ -42,7 +50,15 @@ public final class EventPublisher implements Closeable {
      * be written to the local disk or the record is invalid; a sink that is down never makes this fail or wait.
      */
     public List<CloudEvent> publish(DeploymentRecord record) throws IOException {
-        List<CloudEvent> produced = events.of(record);
+        return publish(record, false);
+    }
+
+    /** As {@link #publish(DeploymentRecord)}; {@code rework} when the request declared the deployment rework. */
+    public synchronized List<CloudEvent> publish(DeploymentRecord record, boolean rework) throws IOException {
+        EventFacts facts = incidents == null
+                ? new EventFacts(rework, EventFacts.fromRecordAlone(record).incidents(), false)
+                : new EventFacts(rework, incidents.next(record), true);
+        List<CloudEvent> produced = events.of(record, facts);
         for (Outbox outbox : outboxes) {
             outbox.enqueue(produced);
         }
@@ -75,6 +91,7 @@ public final class EventPublisher implements Closeable {
         private final List<EventSink> sinks = new ArrayList<>();
         private RetryPolicy retry = RetryPolicy.defaults();
         private int parallelism = 4;
+        private boolean consumerEvents;
 
         private Builder(Path root, URI source) {
             this.root = Objects.requireNonNull(root, "outboxRoot");
@@ -103,6 +120,12 @@ public final class EventPublisher implements Closeable {
             return this;
         }
 
+        /** Incident detected / resolved by the DORA rules, and artifact events; see the class comment. */
+        public Builder consumerEvents() {
+            this.consumerEvents = true;
+            return this;
+        }
+
         /** Events in flight per sink (default 4). */
         public Builder parallelism(int value) {
             this.parallelism = value;
@@ -128,7 +151,8 @@ public final class EventPublisher implements Closeable {
                 }
                 throw e;
             }
-            return new EventPublisher(new DeploymentEvents(source), opened);
+            IncidentTracker tracker = consumerEvents ? IncidentTracker.open(root.resolve("incidents.json")) : null;
+            return new EventPublisher(new DeploymentEvents(source), opened, tracker);
         }
     }
 }

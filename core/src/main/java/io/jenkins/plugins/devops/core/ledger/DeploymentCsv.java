@@ -11,10 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +20,8 @@ import java.util.function.Consumer;
  * {@code id,service,environment,result,finished_epoch_s,commit_epoch_s}, result {@code SUCCESS} or {@code FAILURE}.
  *
  * <p>Rows have no start time (taken as the finish time) and one commit without a SHA. A bad row stops the import
- * with its line number before anything is stored.
+ * with its line number before anything is stored. A row whose {@code id} appeared earlier in the same file is the
+ * same deployment exported twice: only the first is read.
  */
 public final class DeploymentCsv {
     private static final int BATCH = 8192;
@@ -43,10 +42,10 @@ public final class DeploymentCsv {
      */
     public static int importInto(Path csv, DeploymentLedger ledger) throws IOException {
         readRows(csv, row -> {});
-        Set<String> imported = new HashSet<>();
+        CsvIdSet imported = new CsvIdSet();
         ledger.forEach(entry -> {
             if (entry.id().startsWith(ID_PREFIX)) {
-                imported.add(entry.id());
+                imported.add(entry.id().substring(ID_PREFIX.length()));
             }
         });
         ledger.index();
@@ -54,7 +53,7 @@ public final class DeploymentCsv {
         List<LedgerEntry> batch = new ArrayList<>(BATCH);
         IOException[] failure = {null};
         readRows(csv, row -> {
-            if (imported.contains(ID_PREFIX + row.id)) {
+            if (imported.contains(row.id)) {
                 return;
             }
             rows[0]++;
@@ -131,6 +130,7 @@ public final class DeploymentCsv {
             String line;
             int lineNo = 1;
             String[] cells = new String[6];
+            CsvIdSet seen = new CsvIdSet();
             while ((line = reader.readLine()) != null) {
                 lineNo++;
                 if (line.isBlank()) {
@@ -140,7 +140,10 @@ public final class DeploymentCsv {
                     throw new IllegalArgumentException(csv + " line " + lineNo + ": expected 6 comma-separated"
                             + " values (" + HEADER + "), got '" + line + "'");
                 }
-                consumer.accept(parse(csv, lineNo, cells));
+                Row row = parse(csv, lineNo, cells);
+                if (seen.add(row.id)) {
+                    consumer.accept(row);
+                }
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("deployments file " + csv + " does not exist; check the path");
@@ -149,6 +152,10 @@ public final class DeploymentCsv {
 
     private static Row parse(Path csv, int lineNo, String[] cells) {
         String where = csv + " line " + lineNo + ": ";
+        if (cells[0].isEmpty()) {
+            throw new IllegalArgumentException(
+                    where + "id is empty; every row needs an id (it keeps a row from being counted twice)");
+        }
         if (cells[1].isEmpty()) {
             throw new IllegalArgumentException(where + "service is empty; every row needs a service");
         }

@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param strategy rolling, recreate, blue-green or canary
  * @param triggeredBy who or what started it
  * @param rolledBackAt when the engine rolled it back by itself; empty if it was not
+ * @param rework the request declared this deployment rework: unplanned, made to fix a user-facing problem (a hot
+ *     fix). Deployment rework rate also counts deployments right after a failure; that rule is applied when the
+ *     figures are computed, since its time limit is a report setting
  */
 public record LedgerEntry(
         String id,
@@ -42,7 +45,42 @@ public record LedgerEntry(
         List<Commit> commits,
         String strategy,
         String triggeredBy,
-        Optional<Instant> rolledBackAt) {
+        Optional<Instant> rolledBackAt,
+        boolean rework) {
+
+    /** An entry not declared as rework. */
+    public LedgerEntry(
+            String id,
+            DeploymentKind kind,
+            String service,
+            String environment,
+            String version,
+            String previousVersion,
+            String artifact,
+            Outcome outcome,
+            Instant startedAt,
+            Instant finishedAt,
+            List<Commit> commits,
+            String strategy,
+            String triggeredBy,
+            Optional<Instant> rolledBackAt) {
+        this(
+                id,
+                kind,
+                service,
+                environment,
+                version,
+                previousVersion,
+                artifact,
+                outcome,
+                startedAt,
+                finishedAt,
+                commits,
+                strategy,
+                triggeredBy,
+                rolledBackAt,
+                false);
+    }
 
     public LedgerEntry {
         id = required(id, "id");
@@ -73,8 +111,13 @@ public record LedgerEntry(
         return value;
     }
 
-    /** The ledger's view of a record the engine produced. */
+    /** The ledger's view of a record the engine produced, not declared as rework. */
     public static LedgerEntry of(DeploymentRecord record) {
+        return of(record, false);
+    }
+
+    /** The ledger's view of a record the engine produced; {@code rework} as the request declared it. */
+    public static LedgerEntry of(DeploymentRecord record, boolean rework) {
         return new LedgerEntry(
                 record.deploymentId(),
                 record.kind(),
@@ -89,6 +132,7 @@ public record LedgerEntry(
                 record.commits(),
                 record.strategy(),
                 record.triggeredBy(),
-                record.rolledBackAutomatically() ? Optional.of(record.finishedAt()) : Optional.empty());
+                record.rolledBackAutomatically() ? Optional.of(record.finishedAt()) : Optional.empty(),
+                rework && record.kind() == DeploymentKind.DEPLOY);
     }
 }

@@ -22,8 +22,13 @@ import java.util.Optional;
  * and refuses a version newer than itself with a message instead of guessing.
  */
 final class LedgerEntryCodec {
-    /** The format this version writes. Version 1: the fields of {@link LedgerEntry}, times in ISO-8601 UTC. */
-    static final int FORMAT_VERSION = 1;
+    /**
+     * The format this version writes. Version 1: the fields of {@link LedgerEntry} up to {@code rolledBackAt}, times
+     * in ISO-8601 UTC. Version 2: version 1 plus {@code "rework": true} on a deployment declared as rework (absent
+     * otherwise). A version 1 reader would drop the flag silently and count other rework rates, hence the new
+     * version rather than an ignored field.
+     */
+    static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +56,9 @@ final class LedgerEntryCodec {
         node.put("strategy", entry.strategy());
         node.put("triggeredBy", entry.triggeredBy());
         entry.rolledBackAt().ifPresent(at -> node.put("rolledBackAt", at.toString()));
+        if (entry.rework()) {
+            node.put("rework", true);
+        }
         try {
             return JSON.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -66,8 +74,9 @@ final class LedgerEntryCodec {
             throw new IllegalArgumentException("ledger line is not JSON: " + e.getMessage());
         }
         int version = node.path("formatVersion").asInt(-1);
-        if (version == 1) {
-            return decodeV1(node);
+        if (version == 1 || version == 2) {
+            // version 1 lines have no rework field: every entry reads as not declared
+            return decode(node, version == 2 && node.path("rework").asBoolean(false));
         }
         if (version > FORMAT_VERSION) {
             throw new IllegalArgumentException("ledger entry " + node.path("id").asText("?") + " has format version "
@@ -77,7 +86,7 @@ final class LedgerEntryCodec {
         throw new IllegalArgumentException("ledger line has no valid formatVersion: " + node.toString());
     }
 
-    private static LedgerEntry decodeV1(JsonNode node) {
+    private static LedgerEntry decode(JsonNode node, boolean rework) {
         List<Commit> commits = new ArrayList<>();
         for (JsonNode commit : node.path("commits")) {
             commits.add(new Commit(commit.path("sha").asText(""), instant(commit, "time")));
@@ -96,7 +105,8 @@ final class LedgerEntryCodec {
                 commits,
                 node.path("strategy").asText(""),
                 node.path("triggeredBy").asText(""),
-                node.hasNonNull("rolledBackAt") ? Optional.of(instant(node, "rolledBackAt")) : Optional.empty());
+                node.hasNonNull("rolledBackAt") ? Optional.of(instant(node, "rolledBackAt")) : Optional.empty(),
+                rework);
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, JsonNode node, String field) {

@@ -65,10 +65,11 @@ public final class LedgerIndex {
                 entry.kind(),
                 entry.outcome(),
                 entryLeads,
-                n);
+                n,
+                entry.rework());
     }
 
-    /** Adds one entry from its columns (the fast path of imports). */
+    /** Adds one entry from its columns (the fast path of imports), not declared as rework. */
     public void add(
             int seriesId,
             long finishedAt,
@@ -77,6 +78,19 @@ public final class LedgerIndex {
             Outcome outcome,
             int[] leadSeconds,
             int leadLength) {
+        add(seriesId, finishedAt, durationSeconds, kind, outcome, leadSeconds, leadLength, false);
+    }
+
+    /** Adds one entry from its columns; {@code rework} when the request declared it rework. */
+    public void add(
+            int seriesId,
+            long finishedAt,
+            int durationSeconds,
+            DeploymentKind kind,
+            Outcome outcome,
+            int[] leadSeconds,
+            int leadLength,
+            boolean rework) {
         if (size == seriesOf.length) {
             grow();
         }
@@ -87,7 +101,9 @@ public final class LedgerIndex {
         seriesOf[size] = seriesId;
         finished[size] = finishedAt;
         duration[size] = durationSeconds;
-        flags[size] = (byte) (outcome.ordinal() | (kind == DeploymentKind.ROLLBACK ? 4 : 0));
+        flags[size] = (byte) (outcome.ordinal()
+                | (kind == DeploymentKind.ROLLBACK ? Columns.ROLLBACK_BIT : 0)
+                | (rework ? Columns.REWORK_BIT : 0));
         leadStart[size] = leadCount;
         System.arraycopy(leadSeconds, 0, leads, leadCount, leadLength);
         leadCount += leadLength;
@@ -178,13 +194,15 @@ public final class LedgerIndex {
     /**
      * @param finished finish time of entry i in epoch seconds
      * @param duration duration in seconds
-     * @param flags bits 0-1: outcome ordinal; bit 2: rollback
+     * @param flags bits 0-1: outcome ordinal; bit 2: rollback; bit 3: declared rework (an index saved before the
+     *     bit existed never has it set, which is right: ledgers of that time had no rework flag)
      * @param leadStart entry i's lead times are {@code leads[leadStart[i] .. leadStart[i + 1])}
      * @param leads lead times in seconds
      */
     public record Columns(long[] finished, int[] duration, byte[] flags, int[] leadStart, int[] leads) {
         public static final int OUTCOME_MASK = 3;
         public static final int ROLLBACK_BIT = 4;
+        public static final int REWORK_BIT = 8;
     }
 
     public List<Series> series() {
@@ -213,6 +231,11 @@ public final class LedgerIndex {
 
     public DeploymentKind kind(int entry) {
         return (flags[entry] & 4) != 0 ? DeploymentKind.ROLLBACK : DeploymentKind.DEPLOY;
+    }
+
+    /** Whether the request declared the entry as rework (a fix of a user-facing problem). */
+    public boolean reworkDeclared(int entry) {
+        return (flags[entry] & Columns.REWORK_BIT) != 0;
     }
 
     public int leadCount(int entry) {

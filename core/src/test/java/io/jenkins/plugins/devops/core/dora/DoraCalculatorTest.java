@@ -82,26 +82,89 @@ class DoraCalculatorTest {
         assertThat(f.deployments()).isEqualTo(6);
         assertThat(f.successfulDeployments()).isEqualTo(4);
         assertThat(f.changeFailures()).isEqualTo(3); // b failed, d rolled back by the engine, e rolled back by hand
-        assertThat(f.deploymentsPerDay()).isCloseTo(4 / 7.0, within(1e-9));
+        assertThat(f.deploymentFrequency()).isCloseTo(4 / 7.0, within(1e-9));
         assertThat(f.deploymentDaysPerWeek()).isCloseTo(4.0, within(1e-9)); // Nov 1, 2, 4, 6
-        assertThat(f.leadTime()).contains(Duration.ofMinutes(20)); // 15, 20, 20, 60, 120
+        assertThat(f.leadTimeForChanges()).contains(Duration.ofMinutes(20)); // 15, 20, 20, 60, 120
         assertThat(f.changeFailureRate().getAsDouble()).isCloseTo(0.5, within(1e-9));
-        assertThat(f.restores()).isEqualTo(3);
-        assertThat(f.timeToRestore()).contains(Duration.ofMinutes(25)); // 20, 25, 120
+        assertThat(f.recoveries()).isEqualTo(3);
+        assertThat(f.failedDeploymentRecoveryTime()).contains(Duration.ofMinutes(25)); // 20, 25, 120
         assertThat(f.openFailures()).isZero();
+        // c came 25 min after the failed b, e 18 h 45 min after the rolled back d; g came 2 days after the rollback f
+        assertThat(f.reworkAfterFailure()).isEqualTo(2);
+        assertThat(f.reworkDeclared()).isZero();
+        assertThat(f.deploymentReworkRate().getAsDouble()).isCloseTo(2 / 6.0, within(1e-9));
         assertThat(f.availability()).isCloseTo(1 - 9900.0 / 604800, within(1e-12));
         assertThat(report.bands())
                 .containsEntry(DoraMetric.DEPLOYMENT_FREQUENCY, Band.HIGH)
-                .containsEntry(DoraMetric.LEAD_TIME, Band.ELITE)
+                .containsEntry(DoraMetric.LEAD_TIME_FOR_CHANGES, Band.ELITE)
                 .containsEntry(DoraMetric.CHANGE_FAILURE_RATE, Band.LOW)
-                .containsEntry(DoraMetric.TIME_TO_RESTORE, Band.ELITE);
+                .containsEntry(DoraMetric.FAILED_DEPLOYMENT_RECOVERY_TIME, Band.ELITE);
         assertThat(report.targetsMet())
                 .containsEntry(DoraMetric.DEPLOYMENT_FREQUENCY, false)
-                .containsEntry(DoraMetric.LEAD_TIME, true)
+                .containsEntry(DoraMetric.LEAD_TIME_FOR_CHANGES, true)
                 .containsEntry(DoraMetric.CHANGE_FAILURE_RATE, false)
-                .containsEntry(DoraMetric.TIME_TO_RESTORE, true)
+                .containsEntry(DoraMetric.FAILED_DEPLOYMENT_RECOVERY_TIME, true)
                 .containsEntry(DoraMetric.AVAILABILITY, false);
         assertThat(report.bandsYear()).isEqualTo("2023");
+    }
+
+    @Test
+    void reworkIsWhatTheRequestDeclaredOrWhatFollowsAFailureWithinTheLimitAndSaysWhichRule() {
+        List<LedgerEntry> entries = new ArrayList<>(workedExample());
+        LedgerEntry g = entries.get(6);
+        entries.set(6, declared(g)); // a hot fix declared by hand, 2 days after the rollback
+        LedgerEntry c = entries.get(2);
+        entries.set(2, declared(c)); // declared and after a failure: counted once, as declared
+        DoraFigures f =
+                new DoraCalculator(WEEK).calculate(index(entries), TO).overall().figures();
+        assertThat(f.reworkDeclared()).isEqualTo(2);
+        assertThat(f.reworkAfterFailure()).isEqualTo(1); // e
+        assertThat(f.reworkDeployments()).isEqualTo(3);
+        assertThat(f.deploymentReworkRate().getAsDouble()).isCloseTo(0.5, within(1e-9));
+
+        DoraFigures declaredOnly = new DoraCalculator(WEEK.withReworkAfterFailureWithin(Duration.ZERO))
+                .calculate(index(entries), TO)
+                .overall()
+                .figures();
+        assertThat(declaredOnly.reworkAfterFailure()).isZero();
+        assertThat(declaredOnly.reworkDeclared()).isEqualTo(2);
+
+        DoraFigures shortLimit = new DoraCalculator(WEEK.withReworkAfterFailureWithin(Duration.ofHours(1)))
+                .calculate(index(workedExample()), TO)
+                .overall()
+                .figures();
+        assertThat(shortLimit.reworkAfterFailure()).isEqualTo(1); // only c, 25 min after b
+    }
+
+    @Test
+    void reworkRateHasNoBandAndNoTargetBecauseDoraDefinesNone() {
+        DoraReport report =
+                new DoraCalculator(WEEK).calculate(index(workedExample()), TO).overall();
+        assertThat(report.bands()).doesNotContainKey(DoraMetric.DEPLOYMENT_REWORK_RATE);
+        assertThat(report.targetsMet()).doesNotContainKey(DoraMetric.DEPLOYMENT_REWORK_RATE);
+        assertThat(DoraJson.toJson(report).path("bands").has("deploymentReworkRate"))
+                .isFalse();
+        assertThat(DoraText.render(new DoraCalculator(WEEK).calculate(index(workedExample()), TO)))
+                .contains("deployment rework rate (no band or target)");
+    }
+
+    static LedgerEntry declared(LedgerEntry e) {
+        return new LedgerEntry(
+                e.id(),
+                e.kind(),
+                e.service(),
+                e.environment(),
+                e.version(),
+                e.previousVersion(),
+                e.artifact(),
+                e.outcome(),
+                e.startedAt(),
+                e.finishedAt(),
+                e.commits(),
+                e.strategy(),
+                e.triggeredBy(),
+                e.rolledBackAt(),
+                true);
     }
 
     @Test
@@ -113,7 +176,8 @@ class DoraCalculatorTest {
                 .overall()
                 .figures();
         assertThat(f.changeFailures()).isEqualTo(2); // e was rolled back after 2 h, more than the 1 h limit
-        assertThat(f.timeToRestore()).contains(Duration.ofSeconds(1350)); // mean of the middle two: 20 and 25 min
+        assertThat(f.failedDeploymentRecoveryTime())
+                .contains(Duration.ofSeconds(1350)); // mean of the middle two: 20 and 25 min
     }
 
     @Test
@@ -148,7 +212,7 @@ class DoraCalculatorTest {
         DoraFigures f =
                 new DoraCalculator(WEEK).calculate(index(entries), TO).overall().figures();
         assertThat(f.openFailures()).isEqualTo(1);
-        assertThat(f.timeToRestore()).isEmpty();
+        assertThat(f.failedDeploymentRecoveryTime()).isEmpty();
         assertThat(f.availability()).isCloseTo(1 - 3600.0 / 604800, within(1e-12));
     }
 
@@ -189,7 +253,7 @@ class DoraCalculatorTest {
         DoraFigures overall = summary.overall().figures();
         assertThat(overall.deployments()).isEqualTo(7);
         assertThat(overall.deploymentDaysPerWeek()).isCloseTo(5.0, within(1e-9)); // Nov 3 is new
-        assertThat(overall.leadTime()).contains(Duration.ofMinutes(40)); // 15, 20, 20, 60, 60, 120
+        assertThat(overall.leadTimeForChanges()).contains(Duration.ofMinutes(40)); // 15, 20, 20, 60, 60, 120
         assertThat(summary.services().get(1).figures().availability()).isEqualTo(1.0);
     }
 
@@ -241,8 +305,8 @@ class DoraCalculatorTest {
         DoraReport report =
                 new DoraCalculator(WEEK).calculate(new LedgerIndex(), TO).overall();
         assertThat(report.figures().changeFailureRate()).isEmpty();
-        assertThat(report.bands()).containsEntry(DoraMetric.LEAD_TIME, Band.NO_DATA);
-        assertThat(report.targetsMet()).containsEntry(DoraMetric.LEAD_TIME, false);
+        assertThat(report.bands()).containsEntry(DoraMetric.LEAD_TIME_FOR_CHANGES, Band.NO_DATA);
+        assertThat(report.targetsMet()).containsEntry(DoraMetric.LEAD_TIME_FOR_CHANGES, false);
     }
 
     @Test

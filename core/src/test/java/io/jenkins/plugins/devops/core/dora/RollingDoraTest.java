@@ -54,7 +54,8 @@ class RollingDoraTest {
                     Duration.ofHours(6),
                     seed % 2 == 0 ? Duration.ofMinutes(20) : Duration.ZERO,
                     DoraBands.dora2023(),
-                    DoraTargets.defaults());
+                    DoraTargets.defaults(),
+                    seed == 3 ? Duration.ZERO : Duration.ofHours(seed));
             compare(settings, new Random(seed), 600);
         }
     }
@@ -65,6 +66,7 @@ class RollingDoraTest {
         LedgerIndex index = new LedgerIndex();
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         Outcome[] outcomes = Outcome.values();
+        int[] reworkSeen = new int[2];
         for (int i = 0; i < count; i++) {
             t = t.plusSeconds(60 + random.nextInt(4 * 3600));
             String service = "svc" + random.nextInt(3);
@@ -89,10 +91,13 @@ class RollingDoraTest {
                     commits,
                     "",
                     "",
-                    Optional.empty());
+                    Optional.empty(),
+                    random.nextInt(6) == 0);
             rolling.add(entry);
             index.add(entry);
             DoraSummary full = calculator.calculate(index, t);
+            reworkSeen[0] = Math.max(reworkSeen[0], full.overall().figures().reworkDeclared());
+            reworkSeen[1] = Math.max(reworkSeen[1], full.overall().figures().reworkAfterFailure());
             assertThat(rolling.overall()).as("overall after entry %d", i).isEqualTo(full.overall());
             for (DoraReport env : full.environments()) {
                 assertThat(rolling.environment(env.environment()))
@@ -105,6 +110,10 @@ class RollingDoraTest {
                         .isEqualTo(service1);
             }
         }
+        // both rework rules were exercised (the second only when it is on)
+        assertThat(reworkSeen[0]).isPositive();
+        assertThat(reworkSeen[1] > 0)
+                .isEqualTo(!settings.reworkAfterFailureWithin().isZero());
     }
 
     @Test
@@ -130,7 +139,8 @@ class RollingDoraTest {
                     List.of(new Commit("c", t.minusSeconds(random.nextInt(86_400)))),
                     "",
                     "",
-                    Optional.empty()));
+                    Optional.empty(),
+                    random.nextInt(7) == 0));
         }
         RollingDora rolling = new RollingDora(settings);
         rolling.addAll(index);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devops.core.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -23,11 +24,19 @@ final class CdEventsSchemas {
             DeploymentEvents.SERVICE_DEPLOYED, "servicedeployed",
             DeploymentEvents.SERVICE_UPGRADED, "serviceupgraded",
             DeploymentEvents.SERVICE_ROLLEDBACK, "servicerolledback",
-            DeploymentEvents.INCIDENT_DETECTED, "incidentdetected");
+            DeploymentEvents.INCIDENT_DETECTED, "incidentdetected",
+            DeploymentEvents.INCIDENT_RESOLVED, "incidentresolved");
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaLoaders(loaders -> loaders.schemas(CdEventsSchemas::load)));
+
+    /**
+     * {@code format} is only an annotation by default in draft 2020-12: without assertions a timestamp like
+     * {@code 2026-11-02T10:06Z} (no seconds, not RFC 3339) passed. Consumers that validate formats reject it.
+     */
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private CdEventsSchemas() {}
 
@@ -64,6 +73,11 @@ final class CdEventsSchemas {
         }
     }
 
+    /** Whether the shared folder has the schema of {@code type} (the artifact events' schemas are not there). */
+    static boolean covers(String type) {
+        return FILES.containsKey(type);
+    }
+
     /** The violations of {@code event} against the schema of its type (which must be one this plugin emits). */
     static Set<ValidationMessage> validate(JsonNode event) {
         String type = event.path("context").path("type").asText();
@@ -71,7 +85,7 @@ final class CdEventsSchemas {
         if (file == null) {
             throw new IllegalArgumentException("no schema for " + type);
         }
-        JsonSchema schema = FACTORY.getSchema(read(directory().resolve(file + ".json")));
+        JsonSchema schema = FACTORY.getSchema(read(directory().resolve(file + ".json")), CONFIG);
         return schema.validate(event);
     }
 }

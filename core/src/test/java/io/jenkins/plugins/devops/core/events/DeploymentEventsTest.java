@@ -52,6 +52,48 @@ class DeploymentEventsTest {
     }
 
     @Test
+    void manyEventsAtWholeMinutesSecondsAndFractionsAllValidateWithFormatAssertionsOn() throws IOException {
+        java.util.Random random = new java.util.Random(13);
+        int validated = 0;
+        for (int i = 0; i < 300; i++) {
+            Outcome outcome = Outcome.values()[i % Outcome.values().length];
+            DeploymentRecord base = Deployments.record("m-" + i, "checkout", outcome, 0);
+            // a third at whole minutes (the case that lost its seconds), a third at whole seconds, a third with
+            // a fraction of a second
+            java.time.Instant finished = Deployments.T0.plusSeconds(60L * random.nextInt(500_000));
+            if (i % 3 == 1) {
+                finished = finished.plusSeconds(1 + random.nextInt(59));
+            } else if (i % 3 == 2) {
+                finished = finished.plusNanos(1 + random.nextInt(999_999_999));
+            }
+            DeploymentRecord record = at(i % 4 == 3 ? rollback(base) : base, finished);
+            for (CloudEvent event : EVENTS.of(record)) {
+                if (event.getType().startsWith("dev.cdevents.")) {
+                    JsonNode cdEvent = JSON.readTree(event.getData().toBytes());
+                    assertThat(CdEventsSchemas.validate(cdEvent))
+                            .as(event.getType() + " " + cdEvent)
+                            .isEmpty();
+                    assertThat(java.time.Instant.parse(
+                                    cdEvent.path("context").path("timestamp").asText()))
+                            .isEqualTo(finished);
+                    validated++;
+                }
+            }
+        }
+        assertThat(validated).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void theSchemaCheckRejectsATimestampWithoutSeconds() throws IOException {
+        CloudEvent upgraded = EVENTS.of(Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10))
+                .get(1);
+        ObjectNode event = (ObjectNode) JSON.readTree(upgraded.getData().toBytes());
+        assertThat(event.path("context").path("timestamp").asText()).isEqualTo("2026-11-01T00:10:00Z");
+        ((ObjectNode) event.path("context")).put("timestamp", "2026-11-01T00:10Z");
+        assertThat(CdEventsSchemas.validate(event)).isNotEmpty();
+    }
+
+    @Test
     void theSchemasRejectAnEventWithoutItsRequiredFields() throws IOException {
         CloudEvent upgraded = EVENTS.of(Deployments.record("d1", "checkout", Outcome.SUCCEEDED, 10))
                 .get(1);
@@ -226,6 +268,31 @@ class DeploymentEventsTest {
                 r.startedAt(),
                 r.finishedAt(),
                 List.of(),
+                r.triggeredBy(),
+                r.failureReason(),
+                r.phases(),
+                r.gateResults(),
+                r.events());
+    }
+
+    static DeploymentRecord at(DeploymentRecord r, java.time.Instant finished) {
+        return new DeploymentRecord(
+                r.deploymentId(),
+                r.kind(),
+                r.service(),
+                r.environment(),
+                r.namespace(),
+                r.strategy(),
+                r.outcome(),
+                r.version(),
+                r.previousVersion(),
+                r.artifact(),
+                finished.minus(r.duration()),
+                finished,
+                r.commits().stream()
+                        .map(c ->
+                                new io.jenkins.plugins.devops.core.deploy.Commit(c.sha(), finished.minusSeconds(2700)))
+                        .toList(),
                 r.triggeredBy(),
                 r.failureReason(),
                 r.phases(),

@@ -120,6 +120,58 @@ class DeploymentLedgerTest {
     }
 
     @Test
+    void anIdRepeatedInsideOneCsvIsImportedOnceByBothReaders(@TempDir Path dir) throws IOException {
+        // the failure exported twice is one deployment, not two (which would raise the change failure rate)
+        StringBuilder rows = new StringBuilder("id,service,environment,result,finished_epoch_s,commit_epoch_s\n");
+        for (int i = 0; i < 10; i++) {
+            rows.append(i)
+                    .append(",svc,production,")
+                    .append(i == 4 ? "FAILURE" : "SUCCESS")
+                    .append(',');
+            rows.append(1000 + 100 * i).append(',').append(900 + 100 * i).append('\n');
+            if (i == 4) {
+                rows.append("4,svc,production,FAILURE,1400,1300\n");
+            }
+        }
+        rows.append("x-7,svc,production,SUCCESS,3000,2900\n").append("x-7,svc,production,SUCCESS,3000,2900\n");
+        rows.append("007,svc,production,SUCCESS,3100,3000\n"); // not the id 7
+        Path csv = Files.writeString(dir.resolve("dup.csv"), rows.toString());
+        assertThat(DeploymentCsv.readIndex(csv).size()).isEqualTo(12);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir.resolve("ledger"))) {
+            assertThat(DeploymentCsv.importInto(csv, ledger)).isEqualTo(12);
+            assertThat(ledger.entries())
+                    .extracting(LedgerEntry::id)
+                    .doesNotHaveDuplicates()
+                    .contains("csv-4", "csv-x-7", "csv-007", "csv-7");
+            assertThat(ledger.entries().stream()
+                            .filter(e -> e.outcome() == Outcome.FAILED)
+                            .count())
+                    .isEqualTo(1);
+        }
+        List<String> read = new java.util.ArrayList<>();
+        DeploymentCsv.read(csv, e -> read.add(e.id()));
+        assertThat(read).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void numericIdsAreKeptExactlyByValueText() {
+        CsvIdSet ids = new CsvIdSet();
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(ids.add(Integer.toString(i * 7 - 49_000))).isTrue();
+        }
+        assertThat(ids.add("0")).isFalse();
+        assertThat(ids.add("-7")).isFalse();
+        assertThat(ids.contains("650993")).isTrue();
+        assertThat(ids.contains("650994")).isFalse();
+        assertThat(ids.add("00")).isTrue(); // text, not the number 0
+        assertThat(ids.add("-0")).isTrue();
+        assertThat(ids.add("123456789012345678901234")).isTrue();
+        assertThat(ids.add("123456789012345678901234")).isFalse();
+        assertThat(CsvIdSet.canonicalLong("999999999999999999")).isEqualTo(999_999_999_999_999_999L);
+        assertThat(CsvIdSet.canonicalLong("9999999999999999999")).isEqualTo(Long.MIN_VALUE); // 19 digits: text
+    }
+
+    @Test
     void aCsvSavedWithAByteOrderMarkIsRead(@TempDir Path dir) throws IOException {
         Path csv = Files.writeString(
                 dir.resolve("excel.csv"),
@@ -154,6 +206,7 @@ class DeploymentLedgerTest {
                 header + "0,svc1,production,SUCCESS,100,50\n1,svc1,production,MAYBE,200,100\n",
                 "line 3: unknown result 'MAYBE'; use SUCCESS or FAILURE");
         assertCsvError(dir, header + "0,,production,SUCCESS,100,50\n", "line 2: service is empty");
+        assertCsvError(dir, header + ",svc,production,SUCCESS,100,50\n", "line 2: id is empty");
         assertCsvError(dir, header + "0,svc,,SUCCESS,100,50\n", "line 2: environment is empty");
         assertCsvError(dir, header + "0,svc,prod,SUCCESS,soon,50\n", "finished_epoch_s 'soon' is not a whole number");
         assertCsvError(dir, "id,service\n", "the first line must be the header");

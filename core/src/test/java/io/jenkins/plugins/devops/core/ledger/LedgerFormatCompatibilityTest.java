@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A ledger written by an older version stays readable. The fixture {@code ledger/format-v1/deployments.jsonl} was
- * written by format version 1 and is never regenerated: when the format changes, add a new fixture and keep this.
+ * A ledger written by an older version stays readable. The fixtures {@code ledger/format-v1/deployments.jsonl} and
+ * {@code ledger/format-v2/deployments.jsonl} were written by format versions 1 and 2 and are never regenerated: when
+ * the format changes, add a new fixture and keep these.
  */
 class LedgerFormatCompatibilityTest {
 
@@ -38,6 +39,73 @@ class LedgerFormatCompatibilityTest {
             assertThat(failed.rolledBackAt()).contains(Instant.parse("2026-11-03T10:12:00Z"));
             assertThat(entries.get(2).kind()).isEqualTo(DeploymentKind.ROLLBACK);
             assertThat(entries.get(2).rolledBackAt()).isEqualTo(Optional.empty());
+            assertThat(entries).noneMatch(LedgerEntry::rework); // version 1 had no rework flag
+            assertThat(ledger.index().reworkDeclared(0)).isFalse();
+        }
+    }
+
+    @Test
+    void aDeclaredReworkIsWrittenAsVersion2AndReadBackIntoTheEntryAndTheIndex(@TempDir Path dir) throws IOException {
+        LedgerEntry base = LedgerWriterMain.entry(7);
+        LedgerEntry hotfix = new LedgerEntry(
+                base.id() + "-hotfix",
+                DeploymentKind.DEPLOY,
+                base.service(),
+                base.environment(),
+                base.version(),
+                base.previousVersion(),
+                base.artifact(),
+                base.outcome(),
+                base.startedAt(),
+                base.finishedAt(),
+                base.commits(),
+                base.strategy(),
+                base.triggeredBy(),
+                base.rolledBackAt(),
+                true);
+        String line = new String(LedgerEntryCodec.encode(hotfix), StandardCharsets.UTF_8);
+        assertThat(line).contains("\"formatVersion\":2").contains("\"rework\":true");
+        assertThat(new String(LedgerEntryCodec.encode(base), StandardCharsets.UTF_8))
+                .doesNotContain("rework");
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            ledger.append(base);
+            ledger.append(hotfix);
+        }
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.entries()).extracting(LedgerEntry::rework).containsExactly(false, true);
+            assertThat(ledger.index().reworkDeclared(1)).isTrue(); // from the saved index file
+        }
+        Files.delete(dir.resolve(DeploymentLedger.INDEX));
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.index().reworkDeclared(1)).isTrue(); // rebuilt from the lines
+            assertThat(ledger.index().reworkDeclared(0)).isFalse();
+        }
+    }
+
+    @Test
+    void aVersion1LineWithAReworkFieldIsNotReadAsRework() {
+        // only version 2 defines the flag; a stray field in a version 1 line is one of the ignored unknown fields
+        String line = "{\"formatVersion\":1,\"id\":\"x\",\"kind\":\"DEPLOY\",\"service\":\"s\",\"environment\":\"e\","
+                + "\"outcome\":\"SUCCEEDED\",\"startedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"finishedAt\":\"2026-01-01T00:01:00Z\",\"commits\":[],\"rework\":true}";
+        assertThat(LedgerEntryCodec.decode(line.getBytes(StandardCharsets.UTF_8))
+                        .rework())
+                .isFalse();
+    }
+
+    @Test
+    void readsAStoredFormatVersion2LedgerWithItsDeclaredRework(@TempDir Path dir) throws IOException {
+        copyFixture("format-v2", dir);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            List<LedgerEntry> entries = ledger.entries();
+            assertThat(entries).extracting(LedgerEntry::id).containsExactly("d-1", "d-2", "r-1");
+            assertThat(entries).extracting(LedgerEntry::rework).containsExactly(false, true, false);
+            assertThat(entries.get(0).outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(entries.get(1).commits().get(0).time()).isEqualTo(Instant.parse("2026-12-01T10:20:00Z"));
+            assertThat(entries.get(2).kind()).isEqualTo(DeploymentKind.ROLLBACK);
+            LedgerIndex index = ledger.index();
+            assertThat(index.reworkDeclared(1)).isTrue();
+            assertThat(index.reworkDeclared(0)).isFalse();
         }
     }
 
