@@ -39,7 +39,7 @@ public record ChecklistConfig(
         costLabels = List.copyOf(costLabels);
     }
 
-    /** All 24 items with default severities, the default policy and the built-in secret rules. */
+    /** All 25 built-in items with default severities, the default policy and the built-in secret rules. */
     public static ChecklistConfig defaults() {
         return new ChecklistConfig(
                 Map.of(),

@@ -91,7 +91,17 @@ final class CicdItems {
                         Severity.HIGH,
                         "Deploy with a strategy that can roll back (devopsDeploy, Helm, Deployment revision history)"
                                 + " and give containers readiness probes so a bad version is detected.",
-                        CicdItems::rollbackCapability));
+                        CicdItems::rollbackCapability),
+                new ChecklistItem(
+                        "cicd.progressive-delivery-safety",
+                        "Progressive delivery safety",
+                        Category.CICD,
+                        Severity.HIGH,
+                        "For canary and blue-green rollouts give every container a readiness probe, let a Service"
+                                + " select both tracks, size replicas (or the HPA's minReplicas) for the canary"
+                                + " weights, keep PodDisruptionBudgets between 'no disruption' and 'all down', and"
+                                + " set progressDeadlineSeconds above the analysis time.",
+                        ProgressiveDeliveryCheck::evaluate));
     }
 
     private static boolean stageRan(EvidenceContext context, String regex) {
