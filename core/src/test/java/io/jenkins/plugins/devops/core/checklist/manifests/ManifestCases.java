@@ -30,6 +30,7 @@ final class ManifestCases {
     static List<ManifestCase> all() {
         ManifestCases c = new ManifestCases();
         c.privileged();
+        c.workloadKinds();
         c.privilegeEscalation();
         c.readOnlyRootFilesystem();
         c.runAsRoot();
@@ -187,6 +188,49 @@ final class ManifestCases {
                 finding,
                 false);
         both("runAsPrivileged", check, "no security context", deployment("", ""), ACCESS, finding, false);
+    }
+
+    private void workloadKinds() {
+        String check = "container-security-context-privileged";
+        String finding = "privileged: true";
+        String init = deployment("", "")
+                .replace(
+                        "      containers:\n",
+                        "      initContainers:\n        - name: setup\n          image: registry.example.com/setup:1.0\n"
+                                + "          securityContext: {privileged: On}\n      containers:\n");
+        both("runAsPrivileged", check, "privileged init container", init, ACCESS, finding, true);
+        String cronJob =
+                """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          containers:
+                            - name: report
+                              image: registry.example.com/report:2.1
+                              securityContext: {privileged: TRUE}
+                """;
+        both("runAsPrivileged", check, "privileged CronJob", cronJob, ACCESS, finding, true);
+        String list =
+                """
+                apiVersion: v1
+                kind: List
+                items:
+                """
+                        + indent(
+                                deployment("", "securityContext:\n  privileged: True")
+                                        .replace("apiVersion", "- apiVersion")
+                                        .replace("\n", "\n  ")
+                                        .stripTrailing(),
+                                2);
+        both("runAsPrivileged", check, "privileged Deployment inside kind: List", list, ACCESS, finding, true);
     }
 
     private void privilegeEscalation() {
