@@ -51,20 +51,29 @@ public final class Waivers {
             }
             checklists.add(new ChecklistResult(checklist.category(), checklist.score(), items));
         }
-        PolicyOutcome outcome = policy.evaluate(checklists, report.score(), waived(waivers));
+        return new ChecklistReport(
+                report.workspace(),
+                checklists,
+                report.score(),
+                evaluate(policy, checklists, report.score(), waivers),
+                report.secretScan(),
+                waivers);
+    }
+
+    /**
+     * The policy over the items the waivers do not leave out, with one reason per expired suppression added (also
+     * for callers that re-score a part of a report, like the Jenkins step restricted to some checklists).
+     */
+    public static PolicyOutcome evaluate(
+            Policy policy, List<ChecklistResult> checklists, double score, List<Waiver> waivers) {
+        PolicyOutcome outcome = policy.evaluate(checklists, score, waived(waivers));
         List<String> reasons = new ArrayList<>(outcome.reasons());
         for (Waiver waiver : waivers) {
             if (waiver.kind() == Waiver.Kind.SUPPRESSION_EXPIRED) {
                 reasons.add("suppression of " + waiver.item() + " " + waiver.detail());
             }
         }
-        return new ChecklistReport(
-                report.workspace(),
-                checklists,
-                report.score(),
-                new PolicyOutcome(outcome.verdict(), reasons),
-                report.secretScan(),
-                waivers);
+        return new PolicyOutcome(outcome.verdict(), reasons);
     }
 
     /** The ids of items the policy leaves out. */
