@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -119,9 +120,7 @@ final class KubernetesSecurityChecks {
         for (KubernetesObject binding : context.kubernetes()) {
             if (binding.kind().endsWith("RoleBinding")) {
                 checks++;
-                if ("cluster-admin".equals(binding.document().string("roleRef.name"))) {
-                    severe.add(binding.evidence("binds cluster-admin"));
-                }
+                clusterAdmin(context, binding).ifPresent(severe::add);
             } else if (binding.kind().equals("Role") || binding.kind().equals("ClusterRole")) {
                 checks++;
                 for (Object rule : YamlDocument.list(binding.body().get("rules"))) {
@@ -179,6 +178,42 @@ final class KubernetesSecurityChecks {
         }
         return ItemOutcome.pass(
                 "least privilege: non-root, no escalation, read-only root, no cluster-admin", List.of());
+    }
+
+    private static final Set<String> ALL_VERBS = Set.of("get", "list", "watch", "create", "update", "patch", "delete");
+
+    /**
+     * A (Cluster)RoleBinding that grants cluster-admin: to the cluster-admin ClusterRole itself, or to a ClusterRole of
+     * the workspace with a rule granting every verb (or the seven read and write verbs) on every resource of every
+     * API group. The cluster's own default bindings ({@code cluster-admin}, {@code system:*}) are not the team's
+     * doing and are left out, as Polaris leaves them out.
+     */
+    private static Optional<Evidence> clusterAdmin(EvidenceContext context, KubernetesObject binding) {
+        String name = binding.name();
+        if (name.equals("cluster-admin")
+                || name.startsWith("system:")
+                || name.equals("gce:podsecuritypolicy:calico-sa")
+                || !"ClusterRole".equals(binding.document().string("roleRef.kind"))) {
+            return Optional.empty();
+        }
+        String role = binding.document().string("roleRef.name");
+        if ("cluster-admin".equals(role)) {
+            return Optional.of(binding.evidence("binds cluster-admin"));
+        }
+        boolean equivalent = context.kubernetes("ClusterRole").stream()
+                .filter(r -> r.name().equals(role))
+                .flatMap(r -> YamlDocument.list(r.body().get("rules")).stream())
+                .map(YamlDocument::map)
+                .anyMatch(rule -> {
+                    List<Object> verbs = YamlDocument.list(rule.get("verbs"));
+                    return YamlDocument.list(rule.get("apiGroups")).contains("*")
+                            && YamlDocument.list(rule.get("resources")).contains("*")
+                            && (verbs.contains("*") || verbs.containsAll(ALL_VERBS));
+                });
+        return equivalent
+                ? Optional.of(binding.evidence("binds ClusterRole/" + role + ", equivalent to cluster-admin (every verb"
+                        + " on every resource)"))
+                : Optional.empty();
     }
 
     /** A security context that asks for a non-root user: {@code runAsNonRoot: true} or {@code runAsUser >= 1}. */

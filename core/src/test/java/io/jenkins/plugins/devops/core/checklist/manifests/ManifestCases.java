@@ -528,7 +528,7 @@ final class ManifestCases {
                 NETWORK,
                 finding,
                 true);
-        // kube-score only reads matchLabels: expressions-only and empty selectors select nothing for it
+        // kube-score reads the whole selector (metav1.LabelSelectorAsSelector)
         add(
                 KUBE_SCORE,
                 check,
@@ -536,7 +536,7 @@ final class ManifestCases {
                 app + policy("matchExpressions:\n  - {key: app, operator: In, values: [web]}", "[Ingress, Egress]"),
                 NETWORK,
                 finding,
-                true);
+                false);
         add(
                 KUBE_SCORE,
                 check,
@@ -544,7 +544,15 @@ final class ManifestCases {
                 app + policy("{}", "[Ingress, Egress]"),
                 NETWORK,
                 finding,
-                true);
+                false);
+        add(
+                KUBE_SCORE,
+                check,
+                "policyTypes not written, egress rules written",
+                app + policy("matchLabels:\n  app: web", "") + "  egress:\n    - to: [{podSelector: {}}]\n",
+                NETWORK,
+                finding,
+                false);
     }
 
     // ---- disruption budgets ------------------------------------------------------------------------------------
@@ -609,6 +617,16 @@ final class ManifestCases {
                 finding,
                 true);
         add(KUBE_SCORE, check, "no budget", app, AVAILABILITY, finding, true);
+        add(
+                KUBE_SCORE,
+                check,
+                "budget in another namespace",
+                app
+                        + budget("matchLabels:\n  app: web")
+                                .replace("  name: web\nspec:", "  name: web\n  namespace: other\nspec:"),
+                AVAILABILITY,
+                finding,
+                true);
         add(
                 KUBE_SCORE,
                 check,
@@ -822,10 +840,57 @@ final class ManifestCases {
                 ACCESS,
                 "binds cluster-admin",
                 true);
+        String wildcardRole =
+                """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: deployer
+                rules:
+                  - apiGroups: ["*"]
+                    resources: ["*"]
+                    verbs: %s
+                ---
+                """;
+        String admin = "binds cluster-admin|equivalent to cluster-admin";
+        String check = "clusterrolebindingClusterAdmin";
+        add(
+                POLARIS,
+                check,
+                "ClusterRole with '*' verbs on everything",
+                wildcardRole.formatted("[\"*\"]") + binding.formatted("deployer"),
+                ACCESS,
+                admin,
+                true);
+        add(
+                POLARIS,
+                check,
+                "ClusterRole with the seven verbs on everything",
+                wildcardRole.formatted("[get, list, watch, create, update, patch, delete]")
+                        + binding.formatted("deployer"),
+                ACCESS,
+                admin,
+                true);
+        add(
+                POLARIS,
+                check,
+                "ClusterRole with read verbs only",
+                wildcardRole.formatted("[get, list, watch]") + binding.formatted("deployer"),
+                ACCESS,
+                admin,
+                false);
+        add(
+                POLARIS,
+                check,
+                "the cluster's own system: binding",
+                binding.formatted("cluster-admin").replace("  name: ci\nroleRef", "  name: system:ci\nroleRef"),
+                ACCESS,
+                admin,
+                false);
     }
 
     private void sensitiveEnv() {
-        String finding = "env \\w+ holds a literal value";
+        String finding = "env \\w+ holds a literal";
         String check = "sensitiveContainerEnvVar";
         add(
                 POLARIS,
@@ -851,12 +916,28 @@ final class ManifestCases {
                 SECRETS,
                 finding,
                 false);
-        // Polaris flags the name whatever the source; a secretKeyRef is the right way, so not flagged here
         add(
                 POLARIS,
                 check,
                 "DB_PASSWORD from a secretKeyRef",
                 deployment("", "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: pw}"),
+                SECRETS,
+                finding,
+                false);
+        add(
+                POLARIS,
+                check,
+                "AZURE_STORAGE_KEY literal",
+                pod("env:\n  - {name: AZURE_STORAGE_KEY, value: abc}"),
+                SECRETS,
+                finding,
+                true);
+        add(
+                POLARIS,
+                check,
+                "private key in an innocent name",
+                pod("env:\n  - name: BOOTSTRAP\n    value: |\n      -----BEGIN RSA PRIVATE KEY-----\n      abc\n"
+                        + "      -----END RSA PRIVATE KEY-----"),
                 SECRETS,
                 finding,
                 true);
