@@ -771,14 +771,23 @@ final class ManifestCases {
         String noCpuLimit = "resources:\n  requests: {cpu: 100m, memory: 128Mi}\n  limits: {memory: 256Mi}";
         String all = "resources:\n  requests: {cpu: 100m, memory: 128Mi}\n  limits: {cpu: 500m, memory: 256Mi}";
         String memoryOnly = "resources:\n  requests: {memory: 128Mi}\n  limits: {memory: 256Mi}";
-        String requests = "lacks cpu/memory requests";
+        String cpuRequest = "lacks .*cpu request";
+        String memoryRequest = "lacks .*memory request";
         String memoryLimit = "lacks .*memory limit";
         String cpuLimit = "cpu limit";
-        add(POLARIS, "cpuRequestsMissing", "no resources", deployment("", none), COST, requests, true);
-        add(POLARIS, "cpuRequestsMissing", "memory only", deployment("", memoryOnly), COST, requests, true);
-        add(POLARIS, "cpuRequestsMissing", "requests set", deployment("", requestsOnly), COST, requests, false);
-        add(POLARIS, "memoryRequestsMissing", "no resources", deployment("", none), COST, requests, true);
-        add(POLARIS, "memoryRequestsMissing", "requests set", deployment("", all), COST, requests, false);
+        add(POLARIS, "cpuRequestsMissing", "no resources", deployment("", none), COST, cpuRequest, true);
+        add(POLARIS, "cpuRequestsMissing", "memory only", deployment("", memoryOnly), COST, cpuRequest, true);
+        add(POLARIS, "cpuRequestsMissing", "requests set", deployment("", requestsOnly), COST, cpuRequest, false);
+        add(POLARIS, "memoryRequestsMissing", "no resources", deployment("", none), COST, memoryRequest, true);
+        add(POLARIS, "memoryRequestsMissing", "requests set", deployment("", all), COST, memoryRequest, false);
+        add(
+                POLARIS,
+                "memoryRequestsMissing",
+                "memory request without cpu request",
+                deployment("", memoryOnly),
+                COST,
+                memoryRequest,
+                false);
         add(POLARIS, "memoryLimitsMissing", "no limits", deployment("", requestsOnly), COST, memoryLimit, true);
         add(POLARIS, "memoryLimitsMissing", "memory limit", deployment("", noCpuLimit), COST, memoryLimit, false);
         add(POLARIS, "cpuLimitsMissing", "everything set", deployment("", all), COST, cpuLimit, false);
