@@ -91,6 +91,45 @@ class ChecklistCommandTest {
     }
 
     @Test
+    void theStrategyFactTurnsOnTheProgressiveDeliveryChecks(@TempDir Path dir) throws IOException {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("k8s"));
+        Files.writeString(
+                repo.resolve("k8s/shop.yaml"),
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: shop}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: shop}}
+                  template:
+                    metadata: {labels: {app: shop}}
+                    spec:
+                      containers:
+                        - {name: shop, image: registry.example.com/shop:1.0.0}
+                """);
+
+        run("checklist", repo.toString(), "--format", "markdown");
+        assertThat(out.toString())
+                .contains("| NOT_APPLICABLE | Progressive delivery safety (`cicd.progressive-delivery-safety`)");
+
+        out.getBuffer().setLength(0);
+        run(
+                "checklist",
+                repo.toString(),
+                "--format",
+                "markdown",
+                "--fact",
+                "strategy=canary",
+                "--fact",
+                "steps=10,100");
+        assertThat(out.toString())
+                .contains("| FAIL | Progressive delivery safety (`cicd.progressive-delivery-safety`)")
+                .contains("container shop has no readinessProbe: with canary the new pods get traffic");
+    }
+
+    @Test
     void aMissingBaselineIsAnInputError(@TempDir Path dir) {
         Path missing = dir.resolve("none.json");
 
