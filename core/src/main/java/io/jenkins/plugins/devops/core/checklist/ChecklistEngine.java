@@ -83,6 +83,7 @@ public final class ChecklistEngine {
         List<ItemResult> all =
                 checklists.stream().flatMap(c -> c.items().stream()).toList();
         double score = ChecklistReport.weightedScore(all);
+        // the policy as if nothing were waived; Waivers replaces it with the one over what counts
         PolicyOutcome outcome = config.policy().evaluate(checklists, score);
         ChecklistReport evaluated =
                 new ChecklistReport(request.workspace().toString(), checklists, score, outcome, secrets);
