@@ -69,9 +69,10 @@ final class ProgressiveDeliveryCheck {
                     plans.get(0).strategy() + " deployment known but no Deployment manifest found to check");
         }
         int score = Math.max(0, 10 - 3 * failures.size() - warnings.size());
-        String summary =
-                checked + " Deployments rolled out with " + plans.get(0).strategy() + ": " + failures.size()
-                        + " blocking and " + warnings.size() + " risky settings";
+        String strategies = String.join(
+                " and ", plans.stream().map(DeliveryPlan::strategy).distinct().toList());
+        String summary = checked + (checked == 1 ? " Deployment" : " Deployments") + " rolled out with " + strategies
+                + ": " + failures.size() + " blocking and " + warnings.size() + " risky settings";
         if (!failures.isEmpty()) {
             return ItemOutcome.fail(Math.min(score, 4), summary, concat(concat(failures, warnings), good));
         }
@@ -79,8 +80,8 @@ final class ProgressiveDeliveryCheck {
             return ItemOutcome.warn(Math.max(1, Math.min(score, 9)), summary, concat(warnings, good));
         }
         return ItemOutcome.pass(
-                "probes, disruption budgets, replica counts, Service selectors and deadlines fit the "
-                        + plans.get(0).strategy() + " rollout",
+                "probes, disruption budgets, replica counts, Service selectors and deadlines fit the " + strategies
+                        + " rollout",
                 good);
     }
 
