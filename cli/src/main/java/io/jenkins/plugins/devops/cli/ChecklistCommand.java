@@ -9,6 +9,8 @@ import io.jenkins.plugins.devops.core.checklist.Facts;
 import io.jenkins.plugins.devops.core.checklist.Policy;
 import io.jenkins.plugins.devops.core.checklist.PolicyVerdict;
 import io.jenkins.plugins.devops.core.checklist.TestCounts;
+import io.jenkins.plugins.devops.core.checklist.baseline.Baseline;
+import io.jenkins.plugins.devops.core.checklist.baseline.BaselineFile;
 import io.jenkins.plugins.devops.core.checklist.report.ReportFormat;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretRules;
 import java.io.IOException;
@@ -67,7 +69,8 @@ public final class ChecklistCommand implements Callable<Integer> {
             names = "--fact",
             paramLabel = "NAME=VALUE",
             description = "A fact about the run: stages=Build,Test  tests=TOTAL/FAILED/SKIPPED  canRollBack=true"
-                    + "  auditLoggingEnabled=true  credentials=id1,id2  (repeatable)")
+                    + "  auditLoggingEnabled=true  credentials=id1,id2  strategy=canary  steps=10,50,100"
+                    + "  httpRoute=NAME  service=NAME  (repeatable)")
     List<String> facts = List.of();
 
     @Option(
@@ -76,6 +79,18 @@ public final class ChecklistCommand implements Callable<Integer> {
             description = "critical: a failed critical item fails the policy (exit 1); none (default): it makes the"
                     + " report UNSTABLE, as devopsChecklist does without failOn; overrides the configuration file")
     String failOn;
+
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description = "Findings accepted earlier (from --write-baseline): only new ones count for the policy")
+    Path baseline;
+
+    @Option(
+            names = "--write-baseline",
+            paramLabel = "FILE",
+            description = "Write this run's WARN and FAIL items as the baseline (e.g. .devops/checklist-baseline.json)")
+    Path writeBaseline;
 
     @Option(names = "--secrets-only", description = "Run only the secret scan (exit 1 when it finds secrets)")
     boolean secretsOnly;
@@ -99,6 +114,10 @@ public final class ChecklistCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return usageError(err, "--fact: " + e.getMessage());
             }
+            if (secretsOnly && (baseline != null || writeBaseline != null)) {
+                return usageError(
+                        err, "--baseline and --write-baseline apply to checklist items; drop them or --secrets-only");
+            }
             ChecklistConfig checklistConfig = config == null
                     ? ChecklistConfig.defaults()
                     : ChecklistConfig.fromYaml(
@@ -121,8 +140,18 @@ public final class ChecklistCommand implements Callable<Integer> {
                     err.flush();
                 }
             });
+            if (baseline != null) {
+                request = request.withBaseline(BaselineFile.read(baseline));
+            }
             ChecklistEngine engine = new ChecklistEngine();
             ChecklistReport report = secretsOnly ? engine.scanSecrets(request) : engine.evaluate(request);
+            if (writeBaseline != null) {
+                Baseline written = Baseline.of(report);
+                BaselineFile.write(writeBaseline, written);
+                err.println("devops checklist: wrote " + written.items().size() + " findings to the baseline "
+                        + writeBaseline);
+                err.flush();
+            }
             String rendered = reportFormat.write(report);
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();

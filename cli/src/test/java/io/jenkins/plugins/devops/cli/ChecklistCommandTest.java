@@ -91,6 +91,85 @@ class ChecklistCommandTest {
     }
 
     @Test
+    void aBaselineWrittenTodayLetsTheSameFindingsPassAndFailsOnANewOne(@TempDir Path dir) throws IOException {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("k8s"));
+        Files.writeString(repo.resolve("Jenkinsfile"), "node { sh 'make' }\n");
+        Path baseline = dir.resolve(".devops/checklist-baseline.json");
+
+        int first = run("checklist", repo.toString(), "--write-baseline", baseline.toString());
+
+        assertThat(first).isEqualTo(1); // critical items fail: no scanner, no audit logging ...
+        assertThat(err.toString())
+                .contains("devops checklist: wrote ")
+                .contains(" findings to the baseline " + baseline);
+        assertThat(Files.readString(baseline)).contains("\"id\" : \"security.vulnerability-scanning\"");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("checklist", repo.toString(), "--baseline", baseline.toString()))
+                .isZero();
+
+        // a committed GitHub token is a new finding of security.secrets-management, a critical item
+        Files.writeString(repo.resolve("k8s/env.yaml"), "token: ghp_" + "R8kLw2QzT5vNc7XyB1mHd4JsF6gPa9Ue3WqZ\n");
+        out.getBuffer().setLength(0);
+        int later = run("checklist", repo.toString(), "--baseline", baseline.toString());
+
+        assertThat(later).isEqualTo(1);
+        assertThat(err.toString()).contains("policy failed: critical item security.secrets-management failed");
+    }
+
+    @Test
+    void theStrategyFactTurnsOnTheProgressiveDeliveryChecks(@TempDir Path dir) throws IOException {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("k8s"));
+        Files.writeString(
+                repo.resolve("k8s/shop.yaml"),
+                """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: shop}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: shop}}
+                  template:
+                    metadata: {labels: {app: shop}}
+                    spec:
+                      containers:
+                        - {name: shop, image: registry.example.com/shop:1.0.0}
+                """);
+
+        run("checklist", repo.toString(), "--format", "markdown");
+        assertThat(out.toString())
+                .contains("| NOT_APPLICABLE | Progressive delivery safety (`cicd.progressive-delivery-safety`)");
+
+        out.getBuffer().setLength(0);
+        run(
+                "checklist",
+                repo.toString(),
+                "--format",
+                "markdown",
+                "--fact",
+                "strategy=canary",
+                "--fact",
+                "steps=10,100");
+        assertThat(out.toString())
+                .contains("| FAIL | Progressive delivery safety (`cicd.progressive-delivery-safety`)")
+                .contains("container shop has no readinessProbe: with canary the new pods get traffic");
+    }
+
+    @Test
+    void aMissingBaselineIsAnInputError(@TempDir Path dir) {
+        Path missing = dir.resolve("none.json");
+
+        int exit = run("checklist", Fixtures.repo("good-service").toString(), "--baseline", missing.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("devops checklist: " + missing + ": cannot read the baseline (NoSuchFileException); check"
+                        + " the path, or create it with --write-baseline " + missing);
+    }
+
+    @Test
     void badConfigurationIsAOneLineInputErrorWithExitTwo(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("checklist.yaml");
         Files.writeString(config, "items:\n  cicd.automated-build: false\n");

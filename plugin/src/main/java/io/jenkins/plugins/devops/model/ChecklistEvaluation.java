@@ -12,10 +12,15 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistResult;
 import io.jenkins.plugins.devops.core.checklist.Facts;
 import io.jenkins.plugins.devops.core.checklist.ItemResult;
 import io.jenkins.plugins.devops.core.checklist.Policy;
+import io.jenkins.plugins.devops.core.checklist.Waiver;
+import io.jenkins.plugins.devops.core.checklist.baseline.BaselineFile;
+import io.jenkins.plugins.devops.core.checklist.baseline.Waivers;
 import io.jenkins.plugins.devops.core.checklist.report.JsonReportWriter;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.MasterToSlaveFileCallable;
@@ -34,10 +39,22 @@ final class ChecklistEvaluation extends MasterToSlaveFileCallable<String> {
     private final Boolean canRollBack;
     private final boolean failOnCritical;
     private final boolean unstableOnWarnings;
+    private final String baselineFile;
+    private final HashMap<String, String> deliveryFacts;
 
+    /**
+     * @param deliveryFacts {@code strategy}, {@code steps}, {@code service} of the run's last deployment (for the
+     *     progressive-delivery checks), empty when the run deployed nothing
+     */
     ChecklistEvaluation(
-            ChecklistSettings settings, List<String> stages, List<String> credentialsUsed, Boolean canRollBack) {
+            ChecklistSettings settings,
+            List<String> stages,
+            List<String> credentialsUsed,
+            Boolean canRollBack,
+            Map<String, String> deliveryFacts) {
         this.configFile = settings.config();
+        this.baselineFile = settings.baseline();
+        this.deliveryFacts = new HashMap<>(deliveryFacts);
         this.categories = new ArrayList<>(settings.checklists());
         this.stages = new ArrayList<>(stages);
         this.credentialsUsed = new ArrayList<>(credentialsUsed);
@@ -67,12 +84,12 @@ final class ChecklistEvaluation extends MasterToSlaveFileCallable<String> {
                 config.policy().minimumScore(),
                 unstableOnWarnings);
         config = config.withPolicy(policy);
-        Facts facts = Facts.none()
-                .withStages(stages)
-                .withCredentialsUsed(credentialsUsed)
-                .withCanRollBack(canRollBack);
-        ChecklistReport report =
-                new ChecklistEngine().evaluate(new ChecklistRequest(workspace.toPath(), config, facts));
+        Facts facts = new Facts(stages, null, canRollBack, null, credentialsUsed, deliveryFacts);
+        ChecklistRequest request = new ChecklistRequest(workspace.toPath(), config, facts);
+        if (!baselineFile.isEmpty()) {
+            request = request.withBaseline(BaselineFile.read(workspace.toPath().resolve(baselineFile)));
+        }
+        ChecklistReport report = new ChecklistEngine().evaluate(request);
         return JsonReportWriter.write(only(report, policy));
     }
 
@@ -87,6 +104,15 @@ final class ChecklistEvaluation extends MasterToSlaveFileCallable<String> {
                 .toList();
         List<ItemResult> items = kept.stream().flatMap(c -> c.items().stream()).toList();
         double score = ChecklistReport.weightedScore(items);
-        return new ChecklistReport(report.workspace(), kept, score, policy.evaluate(kept, score), report.secretScan());
+        Set<String> ids = items.stream().map(ItemResult::id).collect(Collectors.toSet());
+        List<Waiver> waivers =
+                report.waivers().stream().filter(w -> ids.contains(w.item())).toList();
+        return new ChecklistReport(
+                report.workspace(),
+                kept,
+                score,
+                Waivers.evaluate(policy, kept, score, waivers),
+                report.secretScan(),
+                waivers);
     }
 }

@@ -9,9 +9,11 @@ import io.jenkins.plugins.devops.core.context.StepRun;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One checklist evaluation for one build, shared by {@code devopsChecklist} and the freestyle build step: collect
@@ -34,11 +36,28 @@ public class ChecklistOperation {
                 credentials.add(deployment.getConnection());
             }
         }
+        Map<String, String> delivery = new HashMap<>();
+        if (!deployments.isEmpty()) {
+            // the progressive-delivery checks judge the manifests against the strategy this run deployed with
+            DeploymentAction last = deployments.get(deployments.size() - 1);
+            if (last.getStrategy() != null && !last.getStrategy().isEmpty()) {
+                delivery.put("strategy", last.getStrategy());
+                if (last.getService() != null) {
+                    delivery.put("service", last.getService());
+                }
+                if (!last.getWeights().isEmpty()) {
+                    delivery.put(
+                            "steps",
+                            last.getWeights().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                }
+            }
+        }
         String json = workspace.act(new ChecklistEvaluation(
                 settings,
                 stages.stream().map(PipelineStage::name).toList(),
                 credentials,
-                deployments.isEmpty() ? null : Boolean.TRUE));
+                deployments.isEmpty() ? null : Boolean.TRUE,
+                delivery));
         ChecklistAction action = ChecklistAction.create(run, json);
         run.addAction(action);
         listener.getLogger()

@@ -23,6 +23,7 @@ public final class ChecklistSettings implements Serializable {
     private final String config;
     private final String failOn;
     private final String unstableOn;
+    private final String baseline;
 
     /**
      * @param checklists {@code cicd}, {@code infrastructure}, {@code monitoring}, {@code security}; empty for all
@@ -33,6 +34,18 @@ public final class ChecklistSettings implements Serializable {
      */
     public ChecklistSettings(List<String> checklists, String config, String failOn, String unstableOn)
             throws AbortException {
+        this(checklists, config, failOn, unstableOn, "");
+    }
+
+    /**
+     * As {@link #ChecklistSettings(List, String, String, String)} with a baseline.
+     *
+     * @param baseline a workspace-relative baseline file (written by {@code devops checklist --write-baseline}):
+     *     only findings it does not know count for failOn / unstableOn; empty for none
+     */
+    public ChecklistSettings(List<String> checklists, String config, String failOn, String unstableOn, String baseline)
+            throws AbortException {
+        this.baseline = baseline == null ? "" : baseline.trim();
         this.checklists = checklists == null ? new ArrayList<>() : new ArrayList<>(checklists);
         this.config = config == null ? "" : config.trim();
         this.failOn = choice("failOn", failOn, FAIL_ON_CHOICES);
@@ -54,6 +67,11 @@ public final class ChecklistSettings implements Serializable {
 
     public String config() {
         return config;
+    }
+
+    /** The workspace-relative baseline file, empty for none. */
+    public String baseline() {
+        return baseline;
     }
 
     public boolean failOnCritical() {

@@ -37,6 +37,7 @@ public class ChecklistBuilder extends Builder implements SimpleBuildStep {
     private String config = "";
     private String failOn = "";
     private String unstableOn = "";
+    private String baseline = "";
 
     @DataBoundConstructor
     public ChecklistBuilder() {}
@@ -54,7 +55,8 @@ public class ChecklistBuilder extends Builder implements SimpleBuildStep {
                 names(checklists),
                 env.expand(config),
                 failOn.isEmpty() ? defaults.getChecklistFailOn() : failOn,
-                unstableOn.isEmpty() ? defaults.getChecklistUnstableOn() : unstableOn);
+                unstableOn.isEmpty() ? defaults.getChecklistUnstableOn() : unstableOn,
+                env.expand(baseline));
         ChecklistAction report = new ChecklistOperation().evaluate(settings, run, workspace, listener);
         if ("FAILURE".equals(report.getVerdict())) {
             throw new AbortException("Checklist policy failed: " + String.join("; ", report.getReasons()));
@@ -87,6 +89,16 @@ public class ChecklistBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setConfig(String config) {
         this.config = Util.fixNull(config).trim();
+    }
+
+    public String getBaseline() {
+        return baseline;
+    }
+
+    /** A workspace-relative baseline file; only findings it does not know count. Empty for none. */
+    @DataBoundSetter
+    public void setBaseline(String baseline) {
+        this.baseline = Util.fixNull(baseline).trim();
     }
 
     public String getFailOn() {

@@ -39,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  *
  * <pre>{@code
  * def c = devopsChecklist checklists: ['cicd', 'security'], config: 'devops-checklist.yaml',
- *                         failOn: 'critical', unstableOn: 'warning'
+ *                         baseline: '.devops/checklist-baseline.json', failOn: 'critical', unstableOn: 'warning'
  * echo "score ${c.score}: ${c.checklists}"
  * }</pre>
  */
@@ -48,13 +48,14 @@ public class ChecklistStep extends Step {
     private String config;
     private String failOn;
     private String unstableOn;
+    private String baseline;
 
     @DataBoundConstructor
     public ChecklistStep() {}
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, checklists, config, failOn, unstableOn);
+        return new Execution(context, checklists, config, failOn, unstableOn, baseline);
     }
 
     public List<String> getChecklists() {
@@ -97,6 +98,19 @@ public class ChecklistStep extends Step {
         this.unstableOn = Util.fixEmptyAndTrim(unstableOn);
     }
 
+    public String getBaseline() {
+        return baseline;
+    }
+
+    /**
+     * A workspace-relative baseline file ({@code devops checklist --write-baseline .devops/checklist-baseline.json}):
+     * only findings it does not know count for failOn / unstableOn.
+     */
+    @DataBoundSetter
+    public void setBaseline(String baseline) {
+        this.baseline = Util.fixEmptyAndTrim(baseline);
+    }
+
     /** Reads the workspace on a background thread; a restart fails it (it is quick to run again). */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
@@ -105,9 +119,17 @@ public class ChecklistStep extends Step {
         private final String config;
         private final String failOn;
         private final String unstableOn;
+        private final String baseline;
 
-        Execution(StepContext context, List<String> checklists, String config, String failOn, String unstableOn) {
+        Execution(
+                StepContext context,
+                List<String> checklists,
+                String config,
+                String failOn,
+                String unstableOn,
+                String baseline) {
             super(context);
+            this.baseline = baseline;
             this.checklists = checklists == null ? new ArrayList<>() : new ArrayList<>(checklists);
             this.config = config;
             this.failOn = failOn;
@@ -123,7 +145,8 @@ public class ChecklistStep extends Step {
                     checklists,
                     config,
                     failOn == null ? defaults.getChecklistFailOn() : failOn,
-                    unstableOn == null ? defaults.getChecklistUnstableOn() : unstableOn);
+                    unstableOn == null ? defaults.getChecklistUnstableOn() : unstableOn,
+                    baseline);
             ChecklistAction report = new ChecklistOperation()
                     .evaluate(settings, run, context.get(FilePath.class), context.get(TaskListener.class));
             String reasons = String.join("; ", report.getReasons());

@@ -106,10 +106,23 @@ class ChecklistStepTest {
     }
 
     @Test
+    void aMissingBaselineFailsTheStepSayingHowToCreateIt(JenkinsRule j) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "baseline");
+        job.setDefinition(new CpsFlowDefinition(
+                "node { " + WORKSPACE + "  devopsChecklist baseline: 'ci/baseline.json' }", true));
+
+        WorkflowRun build = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("cannot read the baseline (NoSuchFileException)", build);
+        j.assertLogContains("create it with --write-baseline", build);
+    }
+
+    @Test
     void freestyleBuildStepKeepsItsSettings(JenkinsRule j) throws Exception {
         ChecklistBuilder before = new ChecklistBuilder();
         before.setChecklists("cicd, security");
         before.setConfig("ci/devops-checklist.yaml");
+        before.setBaseline(".devops/checklist-baseline.json");
         before.setFailOn("critical");
         before.setUnstableOn("none");
 

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param reports where SARIF, JUnit and coverage reports are looked for
  * @param minimumCoverage line coverage in percent below which code quality warns
  * @param costLabels labels that attribute cost (any one of them counts)
+ * @param suppressions items the policy does not count, each with a reason and an optional expiry
  */
 public record ChecklistConfig(
         Map<String, ItemSettings> items,
@@ -28,7 +29,8 @@ public record ChecklistConfig(
         SecretScanOptions secretScan,
         ReportLocations reports,
         double minimumCoverage,
-        List<String> costLabels) {
+        List<String> costLabels,
+        List<Suppression> suppressions) {
 
     public static final List<String> DEFAULT_COST_LABELS =
             List.of("cost-center", "costcenter", "cost_center", "team", "owner", "app.kubernetes.io/part-of");
@@ -37,9 +39,32 @@ public record ChecklistConfig(
         items = Map.copyOf(items);
         customItems = List.copyOf(customItems);
         costLabels = List.copyOf(costLabels);
+        suppressions = suppressions == null ? List.of() : List.copyOf(suppressions);
     }
 
-    /** All 24 items with default severities, the default policy and the built-in secret rules. */
+    /** Without suppressions. */
+    public ChecklistConfig(
+            Map<String, ItemSettings> items,
+            List<CustomItem> customItems,
+            Policy policy,
+            boolean secretScanEnabled,
+            SecretScanOptions secretScan,
+            ReportLocations reports,
+            double minimumCoverage,
+            List<String> costLabels) {
+        this(
+                items,
+                customItems,
+                policy,
+                secretScanEnabled,
+                secretScan,
+                reports,
+                minimumCoverage,
+                costLabels,
+                List.of());
+    }
+
+    /** All 25 built-in items with default severities, the default policy and the built-in secret rules. */
     public static ChecklistConfig defaults() {
         return new ChecklistConfig(
                 Map.of(),
@@ -68,21 +93,66 @@ public record ChecklistConfig(
 
     public ChecklistConfig withPolicy(Policy newPolicy) {
         return new ChecklistConfig(
-                items, customItems, newPolicy, secretScanEnabled, secretScan, reports, minimumCoverage, costLabels);
+                items,
+                customItems,
+                newPolicy,
+                secretScanEnabled,
+                secretScan,
+                reports,
+                minimumCoverage,
+                costLabels,
+                suppressions);
     }
 
     public ChecklistConfig withSecretScan(SecretScanOptions options) {
         return new ChecklistConfig(
-                items, customItems, policy, secretScanEnabled, options, reports, minimumCoverage, costLabels);
+                items,
+                customItems,
+                policy,
+                secretScanEnabled,
+                options,
+                reports,
+                minimumCoverage,
+                costLabels,
+                suppressions);
     }
 
     public ChecklistConfig withItems(Map<String, ItemSettings> newItems) {
         return new ChecklistConfig(
-                newItems, customItems, policy, secretScanEnabled, secretScan, reports, minimumCoverage, costLabels);
+                newItems,
+                customItems,
+                policy,
+                secretScanEnabled,
+                secretScan,
+                reports,
+                minimumCoverage,
+                costLabels,
+                suppressions);
     }
 
     public ChecklistConfig withCustomItems(List<CustomItem> newItems) {
         return new ChecklistConfig(
-                items, newItems, policy, secretScanEnabled, secretScan, reports, minimumCoverage, costLabels);
+                items,
+                newItems,
+                policy,
+                secretScanEnabled,
+                secretScan,
+                reports,
+                minimumCoverage,
+                costLabels,
+                suppressions);
+    }
+
+    public ChecklistConfig withSuppressions(List<Suppression> newSuppressions) {
+        return new ChecklistConfig(
+                items,
+                customItems,
+                policy,
+                secretScanEnabled,
+                secretScan,
+                reports,
+                minimumCoverage,
+                costLabels,
+                newSuppressions);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.checklist;
 
+import io.jenkins.plugins.devops.core.checklist.baseline.Waivers;
 import io.jenkins.plugins.devops.core.checklist.evidence.EvidenceContext;
 import io.jenkins.plugins.devops.core.checklist.evidence.Workspace;
 import io.jenkins.plugins.devops.core.checklist.items.BuiltInItems;
@@ -8,6 +9,8 @@ import io.jenkins.plugins.devops.core.checklist.items.CustomItemCheck;
 import io.jenkins.plugins.devops.core.checklist.items.ItemOutcome;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretScanResult;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretScanner;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +29,16 @@ import java.util.Map;
  * }</pre>
  */
 public final class ChecklistEngine {
+    private final Clock clock;
+
+    public ChecklistEngine() {
+        this(Clock.systemDefaultZone());
+    }
+
+    /** @param clock decides which suppressions have expired */
+    public ChecklistEngine(Clock clock) {
+        this.clock = clock;
+    }
 
     /**
      * Evaluates the request.
@@ -70,8 +83,12 @@ public final class ChecklistEngine {
         List<ItemResult> all =
                 checklists.stream().flatMap(c -> c.items().stream()).toList();
         double score = ChecklistReport.weightedScore(all);
+        // the policy as if nothing were waived; Waivers replaces it with the one over what counts
         PolicyOutcome outcome = config.policy().evaluate(checklists, score);
-        return new ChecklistReport(request.workspace().toString(), checklists, score, outcome, secrets);
+        ChecklistReport evaluated =
+                new ChecklistReport(request.workspace().toString(), checklists, score, outcome, secrets);
+        return Waivers.apply(
+                evaluated, config.suppressions(), request.baseline(), config.policy(), LocalDate.now(clock));
     }
 
     /**
@@ -133,7 +150,7 @@ public final class ChecklistEngine {
         } catch (ChecklistInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            // A check that trips over unexpected content must not hide the other 23 results.
+            // A check that trips over unexpected content must not hide the other results.
             outcome = ItemOutcome.unknown("could not evaluate: " + e, List.of());
         }
         return new ItemResult(

@@ -14,18 +14,31 @@ import java.util.stream.Stream;
  * @param score overall risk-weighted score 0–10, -1 when nothing was scored
  * @param policy the policy outcome
  * @param secretScan the secret scan summary, or null when the scan was disabled
+ * @param waivers suppressed items, items known from the baseline and expired suppressions (empty when none)
  */
 public record ChecklistReport(
         String workspace,
         List<ChecklistResult> checklists,
         double score,
         PolicyOutcome policy,
-        SecretScanResult secretScan) {
+        SecretScanResult secretScan,
+        List<Waiver> waivers) {
     /** Version of the JSON schema written by the JSON writer (docs/checklists.md). */
     public static final int SCHEMA_VERSION = 1;
 
     public ChecklistReport {
         checklists = List.copyOf(checklists);
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    }
+
+    /** A report without waivers. */
+    public ChecklistReport(
+            String workspace,
+            List<ChecklistResult> checklists,
+            double score,
+            PolicyOutcome policy,
+            SecretScanResult secretScan) {
+        this(workspace, checklists, score, policy, secretScan, List.of());
     }
 
     /** All item results, checklist by checklist. */

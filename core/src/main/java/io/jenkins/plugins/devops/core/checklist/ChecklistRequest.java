@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.checklist;
 
+import io.jenkins.plugins.devops.core.checklist.baseline.Baseline;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -11,8 +12,10 @@ import java.util.function.Consumer;
  * @param config items, policy, secret scan and report locations
  * @param facts what the caller knows about the run
  * @param progress receives progress lines ("checklist: secret scan 15224 files"), may be a no-op
+ * @param baseline findings accepted earlier (only new ones count for the policy), or null
  */
-public record ChecklistRequest(Path workspace, ChecklistConfig config, Facts facts, Consumer<String> progress) {
+public record ChecklistRequest(
+        Path workspace, ChecklistConfig config, Facts facts, Consumer<String> progress, Baseline baseline) {
     public ChecklistRequest {
         Objects.requireNonNull(workspace, "workspace");
         config = config == null ? ChecklistConfig.defaults() : config;
@@ -20,7 +23,15 @@ public record ChecklistRequest(Path workspace, ChecklistConfig config, Facts fac
         progress = progress == null ? message -> {} : progress;
     }
 
+    public ChecklistRequest(Path workspace, ChecklistConfig config, Facts facts, Consumer<String> progress) {
+        this(workspace, config, facts, progress, null);
+    }
+
     public ChecklistRequest(Path workspace, ChecklistConfig config, Facts facts) {
-        this(workspace, config, facts, null);
+        this(workspace, config, facts, null, null);
+    }
+
+    public ChecklistRequest withBaseline(Baseline newBaseline) {
+        return new ChecklistRequest(workspace, config, facts, progress, newBaseline);
     }
 }

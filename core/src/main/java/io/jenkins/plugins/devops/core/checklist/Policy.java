@@ -3,6 +3,7 @@ package io.jenkins.plugins.devops.core.checklist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * When a report fails or marks the build unstable.
@@ -34,10 +35,21 @@ public record Policy(boolean failOnCriticalFailure, double minimumScore, boolean
 
     /** Applies the policy to evaluated checklists with the given overall score. */
     public PolicyOutcome evaluate(List<ChecklistResult> checklists, double overallScore) {
+        return evaluate(checklists, overallScore, Set.of());
+    }
+
+    /**
+     * Applies the policy leaving out the items in {@code waived} (suppressed, or known from the baseline); the
+     * overall score is taken as it is.
+     */
+    public PolicyOutcome evaluate(List<ChecklistResult> checklists, double overallScore, Set<String> waived) {
         List<String> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ChecklistResult checklist : checklists) {
             for (ItemResult item : checklist.items()) {
+                if (waived.contains(item.id())) {
+                    continue;
+                }
                 if (item.status() == Status.FAIL && item.severity() == Severity.CRITICAL && failOnCriticalFailure) {
                     failures.add("critical item " + item.id() + " failed: " + item.summary());
                 } else if (item.status() == Status.FAIL || item.status() == Status.WARN) {

@@ -34,11 +34,11 @@ class ChecklistConfigTest {
                   files: "**/docker-compose*.yml"
                   regex: "image: .*:latest"
                   expect: absent
-              - id: custom.web-scales-to-three
+              - id: custom.web-scales-to-four
                 valueAtPath:
                   file: "deploy/*.yaml"
                   path: spec.minReplicas
-                  equals: "3"
+                  equals: "4"
             policy:
               failOnCriticalFailure: true
               minimumScore: 7.5
@@ -67,7 +67,7 @@ class ChecklistConfigTest {
         assertThat(config.items().get("infra.cost-optimization").severity()).isEqualTo(Severity.CRITICAL);
         assertThat(config.customItems())
                 .extracting(CustomItem::id)
-                .containsExactly("custom.codeowners", "custom.no-latest-in-compose", "custom.web-scales-to-three");
+                .containsExactly("custom.codeowners", "custom.no-latest-in-compose", "custom.web-scales-to-four");
         assertThat(config.customItems().get(0).category()).isEqualTo(Category.SECURITY);
         assertThat(config.policy()).isEqualTo(new Policy(true, 7.5, false));
         assertThat(config.secretScan().rules()).extracting(r -> r.id()).contains("aws-access-key-id", "internal-token");
@@ -88,10 +88,10 @@ class ChecklistConfigTest {
         assertThat(item(report, "infra.cost-optimization").severity()).isEqualTo(Severity.CRITICAL);
         assertThat(item(report, "custom.codeowners").status()).isEqualTo(Status.FAIL);
         assertThat(item(report, "custom.no-latest-in-compose").status()).isEqualTo(Status.PASS);
-        assertThat(item(report, "custom.web-scales-to-three").status()).isEqualTo(Status.PASS);
-        assertThat(item(report, "custom.web-scales-to-three").evidence())
+        assertThat(item(report, "custom.web-scales-to-four").status()).isEqualTo(Status.PASS);
+        assertThat(item(report, "custom.web-scales-to-four").evidence())
                 .extracting(Evidence::location)
-                .containsExactly("deploy/database.yaml", "deploy/web.yaml");
+                .containsExactly("deploy/web.yaml"); // database.yaml's minReplicas is 3
         assertThat(item(report, "cicd.code-quality").status()).isEqualTo(Status.WARN); // 88% < 90%
         assertThat(item(report, "security.vulnerability-scanning").evidence())
                 .extracting(Evidence::source)

@@ -29,11 +29,11 @@ class ChecklistFixturesTest {
     }
 
     @Test
-    void thereAreTwentyFourItemsSixPerChecklist() {
-        assertThat(BuiltInItems.all()).hasSize(24);
+    void thereAreTwentyFiveItemsSixPerChecklistAndSevenForCicd() {
+        assertThat(BuiltInItems.all()).hasSize(25);
         for (Category category : Category.values()) {
             assertThat(BuiltInItems.all().stream().filter(i -> i.category() == category))
-                    .hasSize(6);
+                    .hasSize(category == Category.CICD ? 7 : 6);
         }
     }
 

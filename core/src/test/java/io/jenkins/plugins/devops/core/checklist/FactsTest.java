@@ -59,8 +59,8 @@ class FactsTest {
 
         assertThat(progress)
                 .contains(
-                        "checklist: 1/24 cicd.automated-builds PASS",
-                        "checklist: 24/24 security.compliance-checks PASS");
+                        "checklist: 1/25 cicd.automated-builds PASS",
+                        "checklist: 25/25 security.compliance-checks PASS");
         assertThat(progress).anySatisfy(p -> assertThat(p).startsWith("secret scan: 19 files"));
     }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.devops.core.checklist.ItemSettings;
 import io.jenkins.plugins.devops.core.checklist.Policy;
 import io.jenkins.plugins.devops.core.checklist.ReportLocations;
 import io.jenkins.plugins.devops.core.checklist.Severity;
+import io.jenkins.plugins.devops.core.checklist.Suppression;
 import io.jenkins.plugins.devops.core.checklist.evidence.YamlFiles;
 import io.jenkins.plugins.devops.core.checklist.files.Glob;
 import io.jenkins.plugins.devops.core.checklist.items.BuiltInItems;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,7 +81,7 @@ public final class ConfigYamlReader {
         Map<String, NodeTuple> top = nodes.mapping(
                 root,
                 "the checklist configuration",
-                Set.of("items", "custom", "policy", "secrets", "reports", "thresholds", "costLabels"));
+                Set.of("items", "custom", "policy", "secrets", "reports", "thresholds", "costLabels", "suppressions"));
         Map<String, ItemSettings> items = new LinkedHashMap<>();
         List<CustomItem> customItems = new ArrayList<>();
         Policy policy = config.policy();
@@ -132,8 +135,73 @@ public final class ConfigYamlReader {
         if (top.containsKey("costLabels")) {
             costLabels = nodes.strings(top.get("costLabels").getValueNode(), "costLabels");
         }
+        List<Suppression> suppressions = List.of();
+        if (top.containsKey("suppressions")) {
+            Set<String> known = new HashSet<>(BuiltInItems.ids());
+            customItems.forEach(custom -> known.add(custom.id()));
+            suppressions = suppressions(top.get("suppressions").getValueNode(), known);
+        }
         return new ChecklistConfig(
-                items, customItems, policy, secretsEnabled, secrets, reports, minimumCoverage, costLabels);
+                items,
+                customItems,
+                policy,
+                secretsEnabled,
+                secrets,
+                reports,
+                minimumCoverage,
+                costLabels,
+                suppressions);
+    }
+
+    private List<Suppression> suppressions(Node node, Set<String> known) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw nodes.error(node, "suppressions must be a list, each entry starting with '- item: ...'");
+        }
+        List<Suppression> suppressions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Node entryNode : sequence.getValue()) {
+            Map<String, NodeTuple> entry =
+                    nodes.mapping(entryNode, "a suppression", Set.of("item", "reason", "expires"));
+            if (!entry.containsKey("item")) {
+                throw nodes.error(
+                        entryNode,
+                        "a suppression needs the 'item' it suppresses, e.g. 'item:" + " security.network-security'");
+            }
+            Node itemNode = entry.get("item").getValueNode();
+            String item = nodes.scalar(itemNode, "item");
+            if (!known.contains(item)) {
+                throw nodes.error(
+                        itemNode,
+                        "suppression of unknown item id '" + item + "'" + DidYouMean.hint(item, known)
+                                + "; use a built-in id (docs/checklists.md) or a custom item's id");
+            }
+            if (!seen.add(item)) {
+                throw nodes.error(itemNode, "item '" + item + "' is suppressed twice; keep one entry");
+            }
+            String reason = entry.containsKey("reason")
+                    ? nodes.scalar(entry.get("reason").getValueNode(), "reason")
+                    : "";
+            if (reason.isBlank()) {
+                throw nodes.error(
+                        entry.containsKey("reason") ? entry.get("reason").getValueNode() : entryNode,
+                        "the suppression of " + item + " needs a 'reason' saying why it does not apply, e.g."
+                                + " 'reason: policies are managed by the platform team (PLAT-123)'");
+            }
+            LocalDate expires = null;
+            if (entry.containsKey("expires")) {
+                Node dateNode = entry.get("expires").getValueNode();
+                String text = nodes.scalar(dateNode, "expires");
+                try {
+                    expires = LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw nodes.error(
+                            dateNode,
+                            "expires '" + text + "' is not a date; write it as YYYY-MM-DD, e.g. 'expires: 2027-03-31'");
+                }
+            }
+            suppressions.add(new Suppression(item, reason.trim(), expires));
+        }
+        return suppressions;
     }
 
     private Map<String, ItemSettings> items(Node node) {

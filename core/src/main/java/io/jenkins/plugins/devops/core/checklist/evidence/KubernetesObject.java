@@ -23,6 +23,11 @@ public record KubernetesObject(YamlDocument document, String apiVersion, String 
         return WORKLOADS.contains(kind);
     }
 
+    /** Workloads whose pods serve until replaced (not Jobs and CronJobs, which run to completion). */
+    public boolean isLongRunning() {
+        return isWorkload() && !kind.equals("Job") && !kind.equals("CronJob");
+    }
+
     /** Long-running, horizontally scalable workloads. */
     public boolean isScalable() {
         return kind.equals("Deployment") || kind.equals("StatefulSet") || kind.equals("Rollout");

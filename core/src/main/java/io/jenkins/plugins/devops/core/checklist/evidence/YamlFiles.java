@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -14,10 +15,12 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Safe YAML parsing: SnakeYAML composes nodes only (no object construction, no type tags), with alias and size
- * limits against "billion laughs" documents; nodes are turned into maps, lists and strings here.
+ * limits against "billion laughs" documents; nodes are turned into maps, lists and strings here, with YAML merge keys
+ * ({@code <<: *defaults}) resolved.
  */
 public final class YamlFiles {
     private YamlFiles() {}
@@ -92,11 +95,36 @@ public final class YamlFiles {
         if (node instanceof MappingNode mapping) {
             LinkedHashMap<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+                    continue;
+                }
                 Object key = plain(tuple.getKeyNode());
                 map.put(String.valueOf(key), plain(tuple.getValueNode()));
             }
+            merge(mapping, map);
             return map;
         }
         return null;
+    }
+
+    /**
+     * Resolves YAML merge keys ({@code <<: *defaults}, {@code <<: [*a, *b]}) as YAML 1.1 and Kubernetes' decoder
+     * do: keys written in the mapping win over merged ones, and an earlier merged mapping wins over a later one.
+     * Composing leaves {@code <<} as a plain key; only mappings are merged, anything else under {@code <<} is
+     * ignored (the aliases were already bounded by the loader's alias limit).
+     */
+    private static void merge(MappingNode mapping, Map<String, Object> map) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+                continue;
+            }
+            Node value = tuple.getValueNode();
+            List<Node> sources = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+            for (Node source : sources) {
+                if (plain(source) instanceof Map<?, ?> merged) {
+                    merged.forEach((k, v) -> map.putIfAbsent(String.valueOf(k), v));
+                }
+            }
+        }
     }
 }

@@ -3,10 +3,9 @@ package io.jenkins.plugins.devops.core.checklist.items;
 import io.jenkins.plugins.devops.core.checklist.Evidence;
 import io.jenkins.plugins.devops.core.checklist.evidence.EvidenceContext;
 import io.jenkins.plugins.devops.core.checklist.evidence.KubernetesObject;
-import io.jenkins.plugins.devops.core.checklist.evidence.YamlDocument;
+import io.jenkins.plugins.devops.core.checklist.evidence.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code infra.auto-scaling}: scaling and availability of each Deployment, StatefulSet and Rollout, as kube-score
@@ -14,18 +13,6 @@ import java.util.Map;
  */
 final class AvailabilityCheck {
     private AvailabilityCheck() {}
-
-    private static boolean selects(Map<String, Object> matchLabels, Map<String, Object> podLabels) {
-        if (matchLabels.isEmpty()) {
-            return false;
-        }
-        for (Map.Entry<String, Object> entry : matchLabels.entrySet()) {
-            if (!String.valueOf(entry.getValue()).equals(String.valueOf(podLabels.get(entry.getKey())))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     static ItemOutcome autoScaling(EvidenceContext context) {
         List<KubernetesObject> workloads = context.workloads().stream()
@@ -54,11 +41,9 @@ final class AvailabilityCheck {
                     .orElse(null);
             boolean budget = budgets.stream()
                     .anyMatch(pdb -> pdb.namespace().equals(workload.namespace())
-                            && selects(
-                                    YamlDocument.map(pdb.document()
-                                            .at("spec.selector.matchLabels")
-                                            .orElse(null)),
-                                    workload.podLabels()));
+                            && LabelSelector.of(
+                                            pdb.document().at("spec.selector").orElse(null))
+                                    .matches(workload.podLabels()));
             String replicasText = workload.document().string("spec.replicas");
             int replicas = replicasText == null ? 1 : parseInt(replicasText, 1);
             int score;
@@ -79,8 +64,10 @@ final class AvailabilityCheck {
                 single++;
                 evidence.add(workload.evidence(replicas + " replica and no HorizontalPodAutoscaler"));
             }
-            if (!budget && score > 0) {
-                score -= 2;
+            // like kube-score: a budget is expected unless the workload asks for fewer than two replicas
+            boolean fewerThanTwo = replicasText != null && replicas < 2 && scaler == null;
+            if (!budget && !fewerThanTwo) {
+                score = Math.max(0, score - 2);
                 evidence.add(workload.evidence("no PodDisruptionBudget selects its pods"));
             }
             total += score;

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The seed's 24 items, six per checklist, in report order. */
+/** The 25 built-in items (six per checklist, seven for CI/CD), in report order. */
 public final class BuiltInItems {
     private static final List<ChecklistItem> ALL;
 

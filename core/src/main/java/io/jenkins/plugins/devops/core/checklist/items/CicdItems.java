@@ -10,6 +10,7 @@ import io.jenkins.plugins.devops.core.checklist.evidence.CoverageReport;
 import io.jenkins.plugins.devops.core.checklist.evidence.EvidenceContext;
 import io.jenkins.plugins.devops.core.checklist.evidence.KubernetesObject;
 import io.jenkins.plugins.devops.core.checklist.evidence.SarifRun;
+import io.jenkins.plugins.devops.core.checklist.evidence.Scalars;
 import io.jenkins.plugins.devops.core.checklist.evidence.TestReport;
 import io.jenkins.plugins.devops.core.checklist.evidence.Workspace;
 import java.util.ArrayList;
@@ -90,7 +91,17 @@ final class CicdItems {
                         Severity.HIGH,
                         "Deploy with a strategy that can roll back (devopsDeploy, Helm, Deployment revision history)"
                                 + " and give containers readiness probes so a bad version is detected.",
-                        CicdItems::rollbackCapability));
+                        CicdItems::rollbackCapability),
+                new ChecklistItem(
+                        "cicd.progressive-delivery-safety",
+                        "Progressive delivery safety",
+                        Category.CICD,
+                        Severity.HIGH,
+                        "For canary and blue-green rollouts give every container a readiness probe, let a Service"
+                                + " select both tracks, size replicas (or the HPA's minReplicas) for the canary"
+                                + " weights, keep PodDisruptionBudgets between 'no disruption' and 'all down', and"
+                                + " set progressDeadlineSeconds above the analysis time.",
+                        ProgressiveDeliveryCheck::evaluate));
     }
 
     private static boolean stageRan(EvidenceContext context, String regex) {
@@ -258,14 +269,17 @@ final class CicdItems {
         List<Evidence> blockers = new ArrayList<>();
         List<Evidence> missingProbes = new ArrayList<>();
         for (KubernetesObject workload : context.workloads()) {
-            if (!workload.isScalable()) {
+            if (!workload.isLongRunning()) {
                 continue;
             }
-            Object history = workload.document().at("spec.revisionHistoryLimit").orElse(null);
-            if ("0".equals(history)) {
-                blockers.add(workload.evidence("revisionHistoryLimit: 0 keeps no revision to roll back to"));
-            } else {
-                evidence.add(workload.evidence("keeps revisions for kubectl rollout undo"));
+            if (workload.isScalable()) {
+                Object history =
+                        workload.document().at("spec.revisionHistoryLimit").orElse(null);
+                if (Long.valueOf(0).equals(Scalars.integer(history))) {
+                    blockers.add(workload.evidence("revisionHistoryLimit: 0 keeps no revision to roll back to"));
+                } else {
+                    evidence.add(workload.evidence("keeps revisions for kubectl rollout undo"));
+                }
             }
             for (var container : workload.appContainers()) {
                 if (container.get("readinessProbe") == null) {
@@ -277,8 +291,13 @@ final class CicdItems {
         if (!blockers.isEmpty()) {
             return ItemOutcome.fail("deployments keep no revision history to roll back to", blockers);
         }
-        if (evidence.isEmpty()) {
+        if (evidence.isEmpty() && missingProbes.isEmpty()) {
             return ItemOutcome.unknown("no deployment found in the workspace and no canRollBack fact", List.of());
+        }
+        if (evidence.isEmpty()) {
+            // bare Pods: nothing keeps revisions, and their containers cannot report readiness
+            return ItemOutcome.warn(
+                    4, "no rollback evidence and some containers have no readiness probe", missingProbes);
         }
         if (!missingProbes.isEmpty()) {
             return ItemOutcome.warn(

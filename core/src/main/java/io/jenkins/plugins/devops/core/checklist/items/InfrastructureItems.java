@@ -234,14 +234,21 @@ final class InfrastructureItems {
             for (Map<String, Object> container : workload.containers()) {
                 containers++;
                 Object resources = container.get("resources");
-                boolean requests = YamlDocument.at(resources, "requests.cpu") != null
-                        && YamlDocument.at(resources, "requests.memory") != null;
-                boolean limits = YamlDocument.at(resources, "limits.memory") != null;
-                if (requests && limits) {
+                List<String> missing = new ArrayList<>();
+                if (YamlDocument.at(resources, "requests.cpu") == null) {
+                    missing.add("cpu request");
+                }
+                if (YamlDocument.at(resources, "requests.memory") == null) {
+                    missing.add("memory request");
+                }
+                if (YamlDocument.at(resources, "limits.memory") == null) {
+                    missing.add("memory limit");
+                }
+                if (missing.isEmpty()) {
                     sized++;
                 } else {
-                    evidence.add(workload.evidence("container " + container.get("name") + " lacks "
-                            + (requests ? "" : "cpu/memory requests ") + (limits ? "" : "memory limit")));
+                    evidence.add(workload.evidence(
+                            "container " + container.get("name") + " lacks " + String.join(", ", missing)));
                 }
             }
         }

@@ -5,10 +5,15 @@ import static io.jenkins.plugins.devops.core.checklist.items.EvidenceLines.conca
 import io.jenkins.plugins.devops.core.checklist.Evidence;
 import io.jenkins.plugins.devops.core.checklist.evidence.EvidenceContext;
 import io.jenkins.plugins.devops.core.checklist.evidence.KubernetesObject;
+import io.jenkins.plugins.devops.core.checklist.evidence.LabelSelector;
+import io.jenkins.plugins.devops.core.checklist.evidence.Scalars;
 import io.jenkins.plugins.devops.core.checklist.evidence.YamlDocument;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The security items judged mostly from Kubernetes objects, in the style of kube-score and Polaris: network policies
@@ -17,17 +22,21 @@ import java.util.Map;
 final class KubernetesSecurityChecks {
     private KubernetesSecurityChecks() {}
 
-    private static boolean selects(Map<String, Object> podSelector, Map<String, Object> podLabels) {
-        Map<String, Object> matchLabels = YamlDocument.map(podSelector.get("matchLabels"));
-        if (matchLabels.isEmpty() && podSelector.get("matchExpressions") == null) {
-            return true; // podSelector: {} selects every pod of the namespace
+    /** A NetworkPolicy's podSelector; the field is required, so a missing one decodes as {@code {}} (all pods). */
+    private static LabelSelector podSelector(KubernetesObject policy) {
+        return LabelSelector.of(policy.document().at("spec.podSelector").orElse(Map.of()));
+    }
+
+    /** Ingress and/or Egress, as the API server defaults {@code policyTypes} when it is not written. */
+    private static Set<String> policyTypes(KubernetesObject policy) {
+        List<Object> written =
+                YamlDocument.list(policy.document().at("spec.policyTypes").orElse(null));
+        if (!written.isEmpty()) {
+            Set<String> types = new HashSet<>();
+            written.forEach(type -> types.add(String.valueOf(type)));
+            return types;
         }
-        for (Map.Entry<String, Object> entry : matchLabels.entrySet()) {
-            if (!String.valueOf(entry.getValue()).equals(String.valueOf(podLabels.get(entry.getKey())))) {
-                return false;
-            }
-        }
-        return true;
+        return policy.document().at("spec.egress").isPresent() ? Set.of("Ingress", "Egress") : Set.of("Ingress");
     }
 
     static ItemOutcome networkSecurity(EvidenceContext context) {
@@ -37,21 +46,24 @@ final class KubernetesSecurityChecks {
         List<Evidence> good = new ArrayList<>();
         int covered = 0;
         for (KubernetesObject workload : workloads) {
-            KubernetesObject policy = policies.stream()
+            List<KubernetesObject> selecting = policies.stream()
                     .filter(p -> p.namespace().equals(workload.namespace())
-                            && selects(
-                                    YamlDocument.map(
-                                            p.document().at("spec.podSelector").orElse(null)),
-                                    workload.podLabels()))
-                    .findFirst()
-                    .orElse(null);
-            if (policy != null) {
+                            && podSelector(p).matches(workload.podLabels()))
+                    .toList();
+            Set<String> types = new HashSet<>();
+            selecting.forEach(p -> types.addAll(policyTypes(p)));
+            if (!selecting.isEmpty()) {
                 covered++;
-                good.add(policy.evidence("selects the pods of " + workload.displayName()));
+                good.add(selecting.get(0).evidence("selects the pods of " + workload.displayName()));
+                if (!types.contains("Egress")) {
+                    problems.add(workload.evidence("no NetworkPolicy restricts its egress"));
+                } else if (!types.contains("Ingress")) {
+                    problems.add(workload.evidence("no NetworkPolicy restricts its ingress"));
+                }
             } else {
                 problems.add(workload.evidence("no NetworkPolicy selects its pods"));
             }
-            if ("true".equals(String.valueOf(workload.podSpec().get("hostNetwork")))) {
+            if (Scalars.isTrue(workload.podSpec().get("hostNetwork"))) {
                 problems.add(workload.evidence("hostNetwork: true bypasses network policies"));
             }
         }
@@ -73,12 +85,19 @@ final class KubernetesSecurityChecks {
         warnings += openRules.size();
         problems.addAll(openRules);
         if (workloads.isEmpty()) {
-            if (context.terraformFiles().isEmpty()) {
-                return ItemOutcome.notApplicable("no Kubernetes workloads and no Terraform");
+            // Ingresses, Services and Terraform rules are judged on their own, wherever they are in the workspace
+            boolean exposure = !context.kubernetes("Ingress").isEmpty()
+                    || !context.kubernetes("Service").isEmpty();
+            if (context.terraformFiles().isEmpty() && !exposure) {
+                return ItemOutcome.notApplicable("no Kubernetes workloads, Ingresses, Services or Terraform");
             }
-            return openRules.isEmpty()
-                    ? ItemOutcome.pass("no rule opens ingress to 0.0.0.0/0", List.of())
-                    : ItemOutcome.warn(5, openRules.size() + " rules allow traffic from 0.0.0.0/0", openRules);
+            return problems.isEmpty()
+                    ? ItemOutcome.pass(
+                            "no Ingress without TLS, no NodePort Service and no rule open to 0.0.0.0/0", List.of())
+                    : ItemOutcome.warn(
+                            Math.max(1, 10 - warnings),
+                            problems.size() + " exposure problems (Ingress without TLS, NodePort, 0.0.0.0/0)",
+                            problems);
         }
         int score = Math.max(0, (int) Math.round(10.0 * covered / workloads.size()) - warnings);
         if (covered == 0) {
@@ -101,9 +120,7 @@ final class KubernetesSecurityChecks {
         for (KubernetesObject binding : context.kubernetes()) {
             if (binding.kind().endsWith("RoleBinding")) {
                 checks++;
-                if ("cluster-admin".equals(binding.document().string("roleRef.name"))) {
-                    severe.add(binding.evidence("binds cluster-admin"));
-                }
+                clusterAdmin(context, binding).ifPresent(severe::add);
             } else if (binding.kind().equals("Role") || binding.kind().equals("ClusterRole")) {
                 checks++;
                 for (Object rule : YamlDocument.list(binding.body().get("rules"))) {
@@ -122,18 +139,17 @@ final class KubernetesSecurityChecks {
                 Map<String, Object> sc = YamlDocument.map(container.get("securityContext"));
                 String name = "container " + container.get("name") + ": ";
                 checks += 4;
-                boolean nonRoot = "true".equals(first(sc, podContext, "runAsNonRoot"))
-                        || isNonRootUser(first(sc, podContext, "runAsUser"));
+                boolean nonRoot = nonRoot(sc) || (nonRoot(podContext) && !allowsRoot(sc));
                 if (!nonRoot) {
                     severe.add(workload.evidence(name + "may run as root (set runAsNonRoot: true)"));
                 }
-                if (!"false".equals(String.valueOf(sc.get("allowPrivilegeEscalation")))) {
+                if (!Scalars.isFalse(sc.get("allowPrivilegeEscalation"))) {
                     severe.add(workload.evidence(name + "allowPrivilegeEscalation is not false"));
                 }
-                if ("true".equals(String.valueOf(sc.get("privileged")))) {
+                if (Scalars.isTrue(sc.get("privileged"))) {
                     severe.add(workload.evidence(name + "privileged: true"));
                 }
-                if (!"true".equals(String.valueOf(sc.get("readOnlyRootFilesystem")))) {
+                if (!Scalars.isTrue(sc.get("readOnlyRootFilesystem"))) {
                     warnings.add(workload.evidence(name + "readOnlyRootFilesystem is not true"));
                 }
             }
@@ -164,19 +180,54 @@ final class KubernetesSecurityChecks {
                 "least privilege: non-root, no escalation, read-only root, no cluster-admin", List.of());
     }
 
-    private static Object first(Map<String, Object> container, Map<String, Object> pod, String key) {
-        Object value = container.get(key);
-        return value != null ? String.valueOf(value) : pod.get(key) == null ? null : String.valueOf(pod.get(key));
+    private static final Set<String> ALL_VERBS = Set.of("get", "list", "watch", "create", "update", "patch", "delete");
+
+    /**
+     * A (Cluster)RoleBinding that grants cluster-admin: to the cluster-admin ClusterRole itself, or to a ClusterRole of
+     * the workspace with a rule granting every verb (or the seven read and write verbs) on every resource of every
+     * API group. The cluster's own default bindings ({@code cluster-admin}, {@code system:*}) are not the team's
+     * doing and are left out, as Polaris leaves them out.
+     */
+    private static Optional<Evidence> clusterAdmin(EvidenceContext context, KubernetesObject binding) {
+        String name = binding.name();
+        if (name.equals("cluster-admin")
+                || name.startsWith("system:")
+                || name.equals("gce:podsecuritypolicy:calico-sa")
+                || !"ClusterRole".equals(binding.document().string("roleRef.kind"))) {
+            return Optional.empty();
+        }
+        String role = binding.document().string("roleRef.name");
+        if ("cluster-admin".equals(role)) {
+            return Optional.of(binding.evidence("binds cluster-admin"));
+        }
+        boolean equivalent = context.kubernetes("ClusterRole").stream()
+                .filter(r -> r.name().equals(role))
+                .flatMap(r -> YamlDocument.list(r.body().get("rules")).stream())
+                .map(YamlDocument::map)
+                .anyMatch(rule -> {
+                    List<Object> verbs = YamlDocument.list(rule.get("verbs"));
+                    return YamlDocument.list(rule.get("apiGroups")).contains("*")
+                            && YamlDocument.list(rule.get("resources")).contains("*")
+                            && (verbs.contains("*") || verbs.containsAll(ALL_VERBS));
+                });
+        return equivalent
+                ? Optional.of(binding.evidence("binds ClusterRole/" + role + ", equivalent to cluster-admin (every verb"
+                        + " on every resource)"))
+                : Optional.empty();
     }
 
-    private static boolean isNonRootUser(Object uid) {
-        if (uid == null) {
-            return false;
-        }
-        try {
-            return Long.parseLong(uid.toString()) > 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    /** A security context that asks for a non-root user: {@code runAsNonRoot: true} or {@code runAsUser >= 1}. */
+    private static boolean nonRoot(Map<String, Object> securityContext) {
+        Long uid = Scalars.integer(securityContext.get("runAsUser"));
+        return Scalars.isTrue(securityContext.get("runAsNonRoot")) || (uid != null && uid >= 1);
+    }
+
+    /**
+     * A container context that overrides a non-root pod context: {@code runAsUser: 0} or {@code runAsNonRoot:
+     * false} (Polaris' runAsRootAllowed reads an explicit false as allowing root, whatever the pod's user).
+     */
+    private static boolean allowsRoot(Map<String, Object> securityContext) {
+        Long uid = Scalars.integer(securityContext.get("runAsUser"));
+        return (uid != null && uid < 1) || Scalars.isFalse(securityContext.get("runAsNonRoot"));
     }
 }

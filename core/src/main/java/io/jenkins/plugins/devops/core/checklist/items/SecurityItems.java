@@ -14,10 +14,15 @@ import io.jenkins.plugins.devops.core.checklist.secrets.SecretScanResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The security checklist. */
 final class SecurityItems {
-    private static final String SENSITIVE_NAME = "(?i).*(password|passwd|secret|token|api_?key|private_?key).*";
+    /** Env names that hold credentials (Polaris' sensitiveContainerEnvVar list plus common spellings). */
+    private static final String SENSITIVE_NAME = "(?i).*(password|passwd|secret|token|bearer|api_?key|private_?key).*"
+            + "|(?i)GOOGLE_APPLICATION_CREDENTIALS|(?i)AZURE_.+KEY|(?i)OCI_CLI_KEY_CONTENT";
+
+    private static final Pattern PRIVATE_KEY_VALUE = Pattern.compile("(?i)-BEGIN\\s+.*PRIVATE KEY-");
 
     private SecurityItems() {}
 
@@ -130,7 +135,11 @@ final class SecurityItems {
                 for (Object envNode : YamlDocument.list(container.get("env"))) {
                     Map<String, Object> env = YamlDocument.map(envNode);
                     String name = String.valueOf(env.get("name"));
-                    if (name.matches(SENSITIVE_NAME) && env.get("value") != null) {
+                    Object value = env.get("value");
+                    if (value != null
+                            && PRIVATE_KEY_VALUE.matcher(String.valueOf(value)).find()) {
+                        leaks.add(workload.evidence("env " + name + " holds a literal private key"));
+                    } else if (name.matches(SENSITIVE_NAME) && value != null) {
                         leaks.add(workload.evidence("env " + name + " holds a literal value instead of valueFrom"));
                     }
                 }
