@@ -98,7 +98,10 @@ public final class RolloutWatcher implements AutoCloseable {
                 if (d != null && generation(d) >= minGeneration) {
                     RolloutStatus status = RolloutStatus.of(d);
                     Optional<List<Pod>> newPods = podsOfNewReplicaSet(d);
-                    int ready = newPods.map(RolloutWatcher::readyCount).orElse(status.ready());
+                    // Pods of a Deployment that is scaling down stay ready until they are gone: never "4/3".
+                    int ready = Math.min(
+                            status.desired(),
+                            newPods.map(RolloutWatcher::readyCount).orElse(status.ready()));
                     if (ready != lastReady || status.desired() != lastDesired) {
                         lastReady = ready;
                         lastDesired = status.desired();
