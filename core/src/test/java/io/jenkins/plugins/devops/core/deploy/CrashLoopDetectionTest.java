@@ -119,6 +119,19 @@ class CrashLoopDetectionTest {
     }
 
     @Test
+    void withoutTheRightToListPodsTheDeploymentStillRunsOnTheDeploymentStatus() {
+        install(StrategySettings.rolling());
+        cluster.traffic().fail("GET", "/api/v1/namespaces/shop/pods", 403, 1000);
+
+        DeploymentRecord record = engine.deploy(
+                request("registry/shop:1.1.0", 4, StrategySettings.rolling()).build(), List.of(), null);
+
+        assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(record.events())
+                .anyMatch(e -> e.startsWith("cannot watch the pods of namespace shop (403): crash loops"));
+    }
+
+    @Test
     void crashingOldPodsDoNotFailTheDeploymentThatReplacesThem() {
         cluster.controller().crashLoop("registry/shop:1.0.0");
         DeploymentRecord installed = engine.deploy(
