@@ -146,6 +146,9 @@ final class DeploymentRun {
         boolean interrupted = interruptedHere;
         try {
             new SnapshotRestorer(writer, watcher, log, options.rollbackTimeout()).restore(snapshot);
+            if (!plan.previousVersion().isEmpty()) {
+                log.event("rollback: all traffic back on version " + plan.previousVersion());
+            }
             try {
                 gates.evaluate(GatePoint.ROLLBACK, 0, 0);
             } catch (InterruptedException e) {

@@ -68,6 +68,7 @@ class CrashLoopDetectionTest {
         assertThat(record.phases()).first().satisfies(p -> assertThat(p.result())
                 .isEqualTo("failed: " + record.failureReason()));
         assertThat(record.events()).anyMatch(e -> e.startsWith("rolling back: Deployment shop-canary: pod "));
+        assertThat(record.events()).contains("rollback: all traffic back on version 1.0.0");
         assertThat(objects(cluster)).isEqualTo(before);
     }
 
