@@ -70,6 +70,18 @@ class CanaryDeploymentTest {
     }
 
     @Test
+    void promotionAfterALastStepBelowHundredScalesTheCanaryToFullSizeFirst() {
+        DeploymentPlan plan = engine.plan(request("registry/shop:1.1.0", 4, StrategySettings.canary(List.of(10, 50)))
+                .build());
+
+        assertThat(plan.phases().get(2).name()).isEqualTo("promote");
+        assertThat(plan.phases().get(2).writtenObjects())
+                .containsExactly("Deployment/shop-canary (replicas 4)", "Deployment/shop (replicas 4)");
+        assertThat(plan.phases().get(2).awaitRollout()).containsExactly("shop-canary", "shop");
+        assertThat(plan.render()).containsPattern("canary 10% +weight +25%");
+    }
+
+    @Test
     void pauseFollowsEveryStepButTheLast() {
         DeploymentPlan plan = engine.plan(request(
                         "registry/shop:1.1.0",

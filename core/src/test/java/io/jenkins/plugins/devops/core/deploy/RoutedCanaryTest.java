@@ -160,6 +160,22 @@ class RoutedCanaryTest {
     }
 
     @Test
+    void eachStepWritesPodsBeforeTheRouteAndAPromotionBelowHundredGoesBehindAFullCanary() {
+        DeploymentPlan plan = engine.plan(request("1.1.0").toBuilder()
+                .strategy(StrategySettings.canary(List.of(10, 50), Duration.ZERO, "shop-route"))
+                .build());
+
+        assertThat(plan.phases().get(1).writtenObjects())
+                .containsExactly(
+                        "Deployment/shop-canary (replicas 2)", "Deployment/shop (replicas 4)", "HTTPRoute/shop-route");
+        assertThat(plan.phases().get(2).name()).isEqualTo("promote");
+        assertThat(plan.phases().get(2).writtenObjects())
+                .containsExactly(
+                        "Deployment/shop-canary (replicas 4)", "HTTPRoute/shop-route", "Deployment/shop (replicas 4)");
+        assertThat(plan.phases().get(2).awaitRollout()).containsExactly("shop-canary", "shop");
+    }
+
+    @Test
     void missingRouteIsRefusedBeforeAnyWrite() {
         cluster.traffic().clearRequests();
         DeploymentRequest request = request("1.1.0").toBuilder()
