@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
             "  devops deploy -f k8s/checkout.yaml --service checkout --environment staging --strategy canary"
                     + " --steps 10,50,100 --image ghcr.io/example/checkout:1.4.2 --kubeconfig ~/.kube/config",
             "",
-            "Exit codes: 0 deployed, 1 the deployment failed (rolled back or not) or the cluster could not be"
-                    + " reached, 2 usage or input error (nothing was written)."
+            "Exit codes: 0 deployed, 1 the deployment failed or was aborted by Ctrl-C/SIGTERM (rolled back or"
+                    + " not) or the cluster could not be reached, 2 usage or input error (nothing was written)."
         })
 final class DeployCommand implements Callable<Integer> {
     @Mixin
@@ -67,7 +67,8 @@ final class DeployCommand implements Callable<Integer> {
             names = "--max-restarts",
             defaultValue = "3",
             paramLabel = "N",
-            description = "Fail when a new pod's containers restarted this often (default 3).")
+            description = "Fail at once when a container of a new pod restarted this often (default 3); pods in"
+                    + " CrashLoopBackOff or ImagePullBackOff fail at once anyway.")
     int maxRestarts;
 
     @Option(
@@ -85,7 +86,8 @@ final class DeployCommand implements Callable<Integer> {
         if (maxRestarts < 1) {
             throw new UsageException("--max-restarts must be 1 or more, got " + maxRestarts);
         }
-        DeploymentRequest deployment = request.toRequest(false);
+        DeploymentRequest deployment =
+                request.toRequest(false).toBuilder().maxRestarts(maxRestarts).build();
         // Gates are built (credentials resolved) before the cluster is touched, so bad settings change nothing.
         List<HealthGate> configured = gatesFile == null
                 ? List.of()
@@ -109,7 +111,9 @@ final class DeployCommand implements Callable<Integer> {
             out.print(format.json() ? CliJson.write(result) + "\n" : Outcomes.summary(result));
             out.flush();
             record.record(result, rework, "deploy", spec.commandLine().getErr());
-            return result.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
+            int code = result.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
+            abort.exitWith(code);
+            return code;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot record the deployment: " + e.getMessage(), e);
         }
