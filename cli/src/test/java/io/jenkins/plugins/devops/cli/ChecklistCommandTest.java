@@ -97,7 +97,7 @@ class ChecklistCommandTest {
         Files.writeString(repo.resolve("Jenkinsfile"), "node { sh 'make' }\n");
         Path baseline = dir.resolve(".devops/checklist-baseline.json");
 
-        int first = run("checklist", repo.toString(), "--write-baseline", baseline.toString());
+        int first = run("checklist", repo.toString(), "--fail-on", "critical", "--write-baseline", baseline.toString());
 
         assertThat(first).isEqualTo(1); // critical items fail: no scanner, no audit logging ...
         assertThat(err.toString())
@@ -106,13 +106,13 @@ class ChecklistCommandTest {
         assertThat(Files.readString(baseline)).contains("\"id\" : \"security.vulnerability-scanning\"");
 
         err.getBuffer().setLength(0);
-        assertThat(run("checklist", repo.toString(), "--baseline", baseline.toString()))
+        assertThat(run("checklist", repo.toString(), "--fail-on", "critical", "--baseline", baseline.toString()))
                 .isZero();
 
         // a committed GitHub token is a new finding of security.secrets-management, a critical item
         Files.writeString(repo.resolve("k8s/env.yaml"), "token: ghp_" + "R8kLw2QzT5vNc7XyB1mHd4JsF6gPa9Ue3WqZ\n");
         out.getBuffer().setLength(0);
-        int later = run("checklist", repo.toString(), "--baseline", baseline.toString());
+        int later = run("checklist", repo.toString(), "--fail-on", "critical", "--baseline", baseline.toString());
 
         assertThat(later).isEqualTo(1);
         assertThat(err.toString()).contains("policy failed: critical item security.secrets-management failed");

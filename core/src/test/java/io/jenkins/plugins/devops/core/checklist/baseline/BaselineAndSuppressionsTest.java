@@ -28,6 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Suppressions (reason, expiry) and the baseline decide what the policy counts, on the neglected fixture. */
 class BaselineAndSuppressionsTest {
+    /** A failed critical item makes the default policy UNSTABLE; these tests need the policy that fails on it. */
+    private static final ChecklistConfig FAIL_ON_CRITICAL =
+            ChecklistConfig.defaults().withPolicy(new io.jenkins.plugins.devops.core.checklist.Policy(true, -1, true));
+
     private static final Clock JUNE_2026 = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
 
     private static ChecklistReport evaluate(Path workspace, ChecklistConfig config, Baseline baseline) {
@@ -90,14 +94,13 @@ class BaselineAndSuppressionsTest {
 
     @Test
     void aSuppressionInForceTakesTheItemOutOfThePolicyAndSaysWhy() {
-        ChecklistReport plain = evaluate(Fixtures.repo("bad-service"), ChecklistConfig.defaults(), null);
+        ChecklistReport plain = evaluate(Fixtures.repo("bad-service"), FAIL_ON_CRITICAL, null);
         assertThat(plain.policy().verdict()).isEqualTo(PolicyVerdict.FAILURE);
         assertThat(plain.policy().reasons())
                 .anySatisfy(r -> assertThat(r).startsWith("critical item security.secrets-management failed"));
 
-        ChecklistConfig config = ChecklistConfig.defaults()
-                .withSuppressions(java.util.List.of(new Suppression(
-                        "security.secrets-management", "test fixture with fake secrets", LocalDate.of(2026, 6, 1))));
+        ChecklistConfig config = FAIL_ON_CRITICAL.withSuppressions(java.util.List.of(new Suppression(
+                "security.secrets-management", "test fixture with fake secrets", LocalDate.of(2026, 6, 1))));
         ChecklistReport report = evaluate(Fixtures.repo("bad-service"), config, null);
 
         assertThat(report.policy().reasons()).noneSatisfy(r -> assertThat(r).contains("security.secrets-management"));
@@ -114,9 +117,8 @@ class BaselineAndSuppressionsTest {
 
     @Test
     void anExpiredSuppressionCountsAgainAndIsListed() {
-        ChecklistConfig config = ChecklistConfig.defaults()
-                .withSuppressions(java.util.List.of(new Suppression(
-                        "security.secrets-management", "test fixture with fake secrets", LocalDate.of(2026, 5, 31))));
+        ChecklistConfig config = FAIL_ON_CRITICAL.withSuppressions(java.util.List.of(new Suppression(
+                "security.secrets-management", "test fixture with fake secrets", LocalDate.of(2026, 5, 31))));
 
         ChecklistReport report = evaluate(Fixtures.repo("bad-service"), config, null);
 
