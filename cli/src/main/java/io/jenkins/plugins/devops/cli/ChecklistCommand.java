@@ -72,6 +72,11 @@ public final class ChecklistCommand implements Callable<Integer> {
     @Option(names = "--secrets-only", description = "Run only the secret scan (exit 1 when it finds secrets)")
     boolean secretsOnly;
 
+    @Option(
+            names = "--include-build-output",
+            description = "Also look into build-output folders (target, build, dist), skipped by default")
+    boolean includeBuildOutput;
+
     @Option(names = "--verbose", description = "Print progress to standard error")
     boolean verbose;
 
@@ -93,6 +98,10 @@ public final class ChecklistCommand implements Callable<Integer> {
             }
             ChecklistConfig checklistConfig =
                     config == null ? ChecklistConfig.defaults() : ChecklistConfig.fromYaml(config);
+            if (includeBuildOutput) {
+                checklistConfig = checklistConfig.withSecretScan(
+                        checklistConfig.secretScan().withBuildOutput(true));
+            }
             if (rules != null) {
                 checklistConfig = checklistConfig.withSecretScan(
                         checklistConfig.secretScan().withRules(SecretRules.fromFile(rules)));

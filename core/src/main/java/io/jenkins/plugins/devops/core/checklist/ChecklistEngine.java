@@ -38,7 +38,7 @@ public final class ChecklistEngine {
         List<ChecklistItem> items = plan(config);
         request.progress().accept("checklist: indexing " + request.workspace());
         Workspace workspace =
-                Workspace.index(request.workspace(), config.secretScan().skipDirectories());
+                Workspace.index(request.workspace(), config.secretScan().folders());
         EvidenceContext context = new EvidenceContext(workspace, request.facts(), config, null);
         context.loadReports();
         request.progress()
@@ -144,7 +144,8 @@ public final class ChecklistEngine {
                 outcome.status(),
                 outcome.score(),
                 outcome.summary(),
-                outcome.evidence(),
+                // several greps of one item may find the same line: list it once
+                outcome.evidence().stream().distinct().toList(),
                 item.remediation());
     }
 }

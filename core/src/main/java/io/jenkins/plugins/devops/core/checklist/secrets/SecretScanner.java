@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devops.core.checklist.secrets;
 
 import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
+import io.jenkins.plugins.devops.core.checklist.files.FolderFilter;
 import io.jenkins.plugins.devops.core.checklist.files.IgnoreRules;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -39,9 +40,11 @@ public final class SecretScanner {
     private final SecretScanOptions options;
     private final LiteralMatcher literals;
     private final boolean[] prefiltered;
+    private final FolderFilter folders;
 
     public SecretScanner(SecretScanOptions options) {
         this.options = options;
+        this.folders = options.folders();
         List<List<String>> perRule = new ArrayList<>();
         prefiltered = new boolean[options.rules().size()];
         for (int i = 0; i < options.rules().size(); i++) {
@@ -168,9 +171,7 @@ public final class SecretScanner {
                         continue;
                     }
                     if (attributes.isDirectory()) {
-                        if (name.equals(".git")
-                                || options.skipDirectories().contains(name)
-                                || ignoreRules.isIgnored(path, true)) {
+                        if (folders.skips(name) || ignoreRules.isIgnored(path, true)) {
                             scan.ignored.increment();
                             continue;
                         }
