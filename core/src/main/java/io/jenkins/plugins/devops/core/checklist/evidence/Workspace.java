@@ -25,13 +25,21 @@ import java.util.regex.Pattern;
  * The workspace as evidence: an index of its files (vendored folders and {@code .git} skipped, {@code .gitignore}
  * not applied) and cached text reads. Files under build-output folders ({@code target/}, {@code build/},
  * {@code dist/}) are indexed apart: only the pipeline's reports are looked for there ({@link #reportFiles}), so a
- * fixture copied to {@code target/test-classes} is not counted a second time as a source file.
+ * fixture copied to {@code target/test-classes} is not counted a second time as a source file; copied sources
+ * inside build output ({@code classes}, {@code test-classes}, {@code resources}) are not searched for reports.
  */
 public final class Workspace {
     /** Files larger than this are not read as evidence (still listed). */
     static final long MAX_EVIDENCE_BYTES = 4L * 1024 * 1024;
 
     private static final int MAX_FILES = 200_000;
+
+    /**
+     * Folders inside build output that hold copies of the sources (compiled classes, copied resources), not reports
+     * of the run: not searched for reports either, or a fixture report would count twice.
+     */
+    private static final Set<String> COPIED_SOURCES =
+            Set.of("classes", "test-classes", "resources", "generated-sources", "generated-test-sources", "tmp");
 
     private final Path root;
     private final List<String> files;
@@ -76,7 +84,7 @@ public final class Workspace {
                     if (dir.equals(base)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (enter.skips(name)) {
+                    if (enter.skips(name) || (buildOutputDepth > 0 && COPIED_SOURCES.contains(name))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (buildOutputDepth > 0 || (!folders.includeBuildOutput() && folders.isBuildOutput(name))) {
