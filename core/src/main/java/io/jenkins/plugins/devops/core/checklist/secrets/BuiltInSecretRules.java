@@ -353,7 +353,7 @@ final class BuiltInSecretRules {
                 "age-secret-key",
                 "age encryption secret key",
                 "(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})",
-                3.0,
+                0,
                 "age-secret-key-1"));
         rules.add(token(
                 "settlemint-token",
@@ -419,6 +419,87 @@ final class BuiltInSecretRules {
                 "(?i)contribsys__com\\w{0,10}[ \\t]*(?:=|:|:=)[ \\t]*[\"']?([a-f0-9]{8}:[a-f0-9]{8})" + END,
                 0,
                 "contribsys__com"));
+        // Services whose keys have no prefix: recognised by the name they are assigned to
+        rules.add(
+                named("sonar-token", "SonarQube / SonarCloud token", "sonar", "(?:sq[upa]_)?[a-zA-Z0-9=_-]{40}", 3.0));
+        rules.add(named(
+                "sumologic-access-id",
+                "Sumo Logic access ID",
+                "sumo(?:logic)?(?![a-z])",
+                "su[a-zA-Z0-9]{12}",
+                3.0,
+                "sumo"));
+        rules.add(named(
+                "messagebird-key",
+                "MessageBird API key or client ID",
+                "message[_-]?bird",
+                "[a-zA-Z0-9-]{25,36}",
+                3.0,
+                "messagebird",
+                "message_bird",
+                "message-bird"));
+        rules.add(named(
+                "discord-credential", "Discord client ID or secret", "discord", "\\d{17,20}|[a-zA-Z0-9=_-]{32}", 2.0));
+        rules.add(named("asana-credential", "Asana client ID or secret", "asana", "\\d{16}|[a-z0-9]{32}", 2.0));
+        rules.add(named(
+                "linkedin-credential",
+                "LinkedIn client ID or secret",
+                "linked[_-]?in",
+                "[a-z0-9]{14}|[a-z0-9]{16}",
+                2.5,
+                "linkedin",
+                "linked_in",
+                "linked-in"));
+        rules.add(named(
+                "adobe-credential", "Adobe client ID or secret", "adobe", "[a-f0-9]{32}|p8e-[a-zA-Z0-9]{32}", 2.0));
+        rules.add(named(
+                "jfrog-credential",
+                "JFrog / Artifactory API key or identity token",
+                "(?:jfrog|artifactory|bintray|xray)",
+                "[a-z0-9]{64,73}",
+                3.0,
+                "jfrog",
+                "artifactory",
+                "bintray",
+                "xray"));
+        rules.add(
+                named("sourcegraph-token", "Sourcegraph access token (named)", "sourcegraph", "[a-fA-F0-9]{40}", 3.0));
+        rules.add(token(
+                "facebook-app-token",
+                "Facebook app access token",
+                "(?i)facebook[\\w. \"':=]{0,25}?(\\d{15,16}(?:\\||%7C)[0-9a-z_-]{27,40})" + END,
+                3.0,
+                "facebook"));
+        rules.add(token(
+                "twitter-bearer-token",
+                "Twitter / X bearer token",
+                "(A{22}[a-zA-Z0-9%]{80,100})" + END,
+                3.0,
+                "a".repeat(22)));
+        // Rules for one kind of file
+        rules.add(token(
+                        "kubernetes-secret-data",
+                        "Kubernetes Secret manifest with data",
+                        "data:[ \\t]*\\r?\\n(?:[ \\t]*#[^\\n]*\\r?\\n)*[ \\t]+[\\w.-]+:[ \\t]*"
+                                + "(?:[|>][-+]?[ \\t]*\\r?\\n[ \\t]+)?['\"]?([A-Za-z0-9+/]{8,}={0,2})['\"]?[ \\t]*(?:\\r?\\n|$)",
+                        3.0,
+                        "data:")
+                .spanningLines()
+                .scoped(null, Pattern.compile("(?im)^[ \\t]*kind:[ \\t]*['\"]?secret['\"]?[ \\t]*$")));
+        rules.add(token(
+                        "nuget-config-password",
+                        "Clear-text password in a NuGet configuration",
+                        "(?i)<add key=\"(?:ClearText)?Password\"\\s+value=\"([^\"]{8,})\"",
+                        1.0,
+                        "<add key=")
+                .scoped(Pattern.compile("(?:^|/)[Nn]u[Gg]et\\.[Cc]onfig$"), null));
+        rules.add(token(
+                        "terraform-password",
+                        "Password literal in Terraform / HCL",
+                        "(?i)password[\\w.-]{0,20}[ \\t]*=[ \\t]*\"([^\"$\\s]{8,64})\"",
+                        0,
+                        "password")
+                .scoped(Pattern.compile("(?i)\\.(?:tf|hcl|tfvars)$"), null));
         // Keys, JWTs and credentials in URLs and commands
         rules.add(new SecretRule(
                 "private-key",
@@ -432,7 +513,9 @@ final class BuiltInSecretRules {
                 List.of(),
                 false,
                 false,
-                true));
+                true,
+                null,
+                null));
         rules.add(token(
                 "jwt",
                 "JSON Web Token (also unsigned)",
@@ -451,7 +534,9 @@ final class BuiltInSecretRules {
                 List.of(),
                 true,
                 false,
-                false));
+                false,
+                null,
+                null));
         rules.add(new SecretRule(
                 "curl-auth",
                 "Credentials passed to curl (-u user:password or an Authorization / API key header)",
@@ -467,7 +552,9 @@ final class BuiltInSecretRules {
                 List.of(),
                 true,
                 false,
-                true));
+                true,
+                null,
+                null));
         rules.add(generic());
         return List.copyOf(rules);
     }
@@ -482,7 +569,7 @@ final class BuiltInSecretRules {
                 + "level|type|mode|log|control|list|rights?|scope)|random[_.-]?access|api[_.-]?(?:id|name|version|"
                 + "group|url|uri|path|endpoint|base|host|port|level|docs?)|rapid(?!api)|capital|:jar:|author|auth[_.-]?"
                 + "(?:type|mode|method|url|uri|source|provider|domain|header|scheme)|-auth\\w*:|authentication-results"
-                + "|credentials?[_.-]?(?:id|url|uri|file|path|name|type|provider)|withcredentials|"
+                + "|credentials?[_.-]?(?:id|url|uri|file|path|name|type|provider|version)|(?:key|token|secret|auth)[_.-]?version|withcredentials|"
                 + "(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence|sort|partition|routing|"
                 + "cache|ssh|gpg|signing)[_.-]?key|turkey|monkey|keying|donkey|key[_.-]?(?:alias|board|code|frame|"
                 + "id|length|mesh|name|pair|press(?:ed)?|ring|selector|signature|size|stone|store|storetype|tab|"
@@ -512,7 +599,9 @@ final class BuiltInSecretRules {
                 identifiers,
                 true,
                 true,
-                true);
+                true,
+                null,
+                null);
     }
 
     /**
@@ -520,6 +609,18 @@ final class BuiltInSecretRules {
      * 16-symbol alphabet tops out at 4 bits: a random 32-digit hex key has about 3.7, too close to 3.5).
      */
     private static final double HEX_OR_RANDOM = SecretRule.HEX_AWARE_GENERIC_ENTROPY;
+
+    /** A key without a prefix, assigned to a name containing {@code identifier} (a regex), e.g. {@code SONAR_TOKEN}. */
+    private static SecretRule named(
+            String id, String description, String identifier, String secret, double entropy, String... keywords) {
+        String[] literals = keywords.length > 0 ? keywords : new String[] {identifier};
+        return token(
+                id,
+                description,
+                "(?i)" + identifier + "[ \\t\\w.-]{0,25}?" + ASSIGN + "(" + secret + ")" + END,
+                entropy,
+                literals);
+    }
 
     private static SecretRule token(String id, String description, String regex, double entropy, String... keywords) {
         Pattern pattern = Pattern.compile(regex);
@@ -534,7 +635,9 @@ final class BuiltInSecretRules {
                 List.of(),
                 true,
                 false,
-                false);
+                false,
+                null,
+                null);
     }
 
     private static SecretRule plain(String id, String description, String regex, String... keywords) {
@@ -549,6 +652,8 @@ final class BuiltInSecretRules {
                 List.of(),
                 false,
                 false,
-                false);
+                false,
+                null,
+                null);
     }
 }

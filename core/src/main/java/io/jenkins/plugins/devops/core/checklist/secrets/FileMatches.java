@@ -20,6 +20,7 @@ final class FileMatches implements LiteralMatcher.Hits {
     private final byte[] bytes;
     private final int length;
     private final int[] matchedUntil;
+    private final byte[] applies; // per rule: 0 not yet known, 1 applies to this file, 2 does not
     private int countedPosition;
     private int countedLines = 1;
 
@@ -44,6 +45,7 @@ final class FileMatches implements LiteralMatcher.Hits {
         this.bytes = bytes;
         this.length = length;
         this.matchedUntil = new int[rules.size()];
+        this.applies = new byte[rules.size()];
     }
 
     /**
@@ -61,6 +63,9 @@ final class FileMatches implements LiteralMatcher.Hits {
                 continue;
             }
             SecretRule secretRule = rules.get(rule);
+            if (!appliesHere(rule, secretRule)) {
+                continue;
+            }
             locateLine(start, end);
             int windowStart = Math.max(lineStart, start - WINDOW_BEFORE);
             while (windowStart > lineStart && (bytes[windowStart] & 0xC0) == 0x80) {
@@ -104,6 +109,21 @@ final class FileMatches implements LiteralMatcher.Hits {
                     lineText());
             matchedUntil[rule] = ascii ? windowStart + matcher.end() : end;
         }
+    }
+
+    private String decoded;
+
+    private boolean appliesHere(int rule, SecretRule secretRule) {
+        if (applies[rule] == 0) {
+            boolean yes = secretRule.appliesTo(path, () -> {
+                if (decoded == null) {
+                    decoded = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                }
+                return decoded;
+            });
+            applies[rule] = (byte) (yes ? 1 : 2);
+        }
+        return applies[rule] == 1;
     }
 
     private static int secretGroup(SecretRule rule, Matcher matcher) {
@@ -214,6 +234,9 @@ final class FileMatches implements LiteralMatcher.Hits {
 
     /** A rule without a literal prefix: run it over the whole text, still reporting line by line. */
     void matchWholeFile(int rule) {
+        if (!appliesHere(rule, rules.get(rule))) {
+            return;
+        }
         String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
         Matcher matcher = rules.get(rule).pattern().matcher(text);
         int line = 1;

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  *     templates, repeated characters, {@code your-...}, {@code EXAMPLE}...
  * @param stopWords whether a secret containing a common word is dropped (generic assignment rules only)
  * @param multiline whether the match may continue on the following lines (XML elements, PEM blocks)
+ * @param paths when set, the rule applies only to files whose slash-separated relative path it finds
+ *     ({@code (?i)nuget\.config$})
+ * @param fileContains when set, the rule applies only to files whose text it finds ({@code kind: Secret})
  */
 public record SecretRule(
         String id,
@@ -35,7 +38,9 @@ public record SecretRule(
         List<Pattern> allowMatches,
         boolean placeholders,
         boolean stopWords,
-        boolean multiline) {
+        boolean multiline,
+        Pattern paths,
+        Pattern fileContains) {
     /** Entropy floor marker: 3.5 bits per character, 3.0 for values made only of hex digits and dashes. */
     public static final double HEX_AWARE_GENERIC_ENTROPY = -1;
 
@@ -69,7 +74,49 @@ public record SecretRule(
 
     /** A rule reporting every match as is (rule files, configured rules): no entropy or placeholder filter. */
     public SecretRule(String id, String description, Pattern pattern) {
-        this(id, description, pattern, List.of(), 0, 0, List.of(), List.of(), false, false, false);
+        this(id, description, pattern, List.of(), 0, 0, List.of(), List.of(), false, false, false, null, null);
+    }
+
+    /** The same rule allowed to continue its match on the following lines. */
+    SecretRule spanningLines() {
+        return new SecretRule(
+                id,
+                description,
+                pattern,
+                keywords,
+                secretGroup,
+                minEntropy,
+                allowSecrets,
+                allowMatches,
+                placeholders,
+                stopWords,
+                true,
+                paths,
+                fileContains);
+    }
+
+    /** The same rule applied only to some files. */
+    SecretRule scoped(Pattern newPaths, Pattern newFileContains) {
+        return new SecretRule(
+                id,
+                description,
+                pattern,
+                keywords,
+                secretGroup,
+                minEntropy,
+                allowSecrets,
+                allowMatches,
+                placeholders,
+                stopWords,
+                multiline,
+                newPaths,
+                newFileContains);
+    }
+
+    /** Whether the rule applies to the file at {@code path} (its text is only read when the rule asks). */
+    boolean appliesTo(String path, java.util.function.Supplier<CharSequence> text) {
+        return (paths == null || paths.matcher(path).find())
+                && (fileContains == null || fileContains.matcher(text.get()).find());
     }
 
     /** A plain rule from its expression; throws {@link IllegalArgumentException} when the expression is invalid. */

@@ -52,7 +52,10 @@ class ReportWritersTest {
         Files.writeString(
                 repo.resolve("deploy.sh"), "#!/bin/sh\nexport GH=" + SECRET + "\nhelm upgrade <api> & \"x\"\n");
         report = new ChecklistEngine().evaluate(new ChecklistRequest(repo, ChecklistConfig.defaults(), Facts.none()));
-        assertThat(report.secretScan().findings()).hasSize(1);
+        // the planted token, and the base64 password of the fixture's Kubernetes Secret
+        assertThat(report.secretScan().findings())
+                .extracting(f -> f.ruleId() + "@" + f.location())
+                .containsExactly("github-token@deploy.sh:2", "kubernetes-secret-data@k8s/app.yaml:42");
     }
 
     @ParameterizedTest
@@ -96,13 +99,14 @@ class ReportWritersTest {
 
         TestReport parsed = XmlReports.junit("checklist.xml", xml).orElseThrow();
 
-        // every item plus one failing case for the one secret finding
-        assertThat(parsed.tests()).isEqualTo((int) report.items().count() + 1);
+        // every item plus one failing case per secret finding
+        int secrets = report.secretScan().findings().size();
+        assertThat(parsed.tests()).isEqualTo((int) report.items().count() + secrets);
         assertThat(parsed.failed())
                 .isEqualTo((int) report.items()
                                 .filter(i -> i.status() == Status.FAIL)
                                 .count()
-                        + 1);
+                        + secrets);
         assertThat(xml)
                 .contains("<testsuite name=\"devops.checklist.security\"")
                 .contains("type=\"CRITICAL\"")

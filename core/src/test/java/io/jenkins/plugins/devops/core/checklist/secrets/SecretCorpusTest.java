@@ -165,7 +165,7 @@ class SecretCorpusTest {
             "password: redacted_1234567890",
             // documentation examples
             "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",
-            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY",
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxR" + "fiCYEXAMPLEKEY",
             "apiKey: \"AIza" + "Sy" + "abcdefghijklmnopqrstuvwxyz1234567\"",
             "key: ASIA" + "IOSFODNN7EXAMPLE",
             // empty or broken key material
