@@ -420,8 +420,12 @@ final class BuiltInSecretRules {
                 0,
                 "contribsys__com"));
         // Services whose keys have no prefix: recognised by the name they are assigned to
-        rules.add(
-                named("sonar-token", "SonarQube / SonarCloud token", "sonar", "(?:sq[upa]_)?[a-zA-Z0-9=_-]{40}", 3.0));
+        rules.add(named(
+                "sonar-named-token",
+                "SonarQube / SonarCloud token (named)",
+                "sonar",
+                "(?:sq[upa]_)?[a-zA-Z0-9=_-]{40}",
+                3.0));
         rules.add(named(
                 "sumologic-access-id",
                 "Sumo Logic access ID",
@@ -462,8 +466,8 @@ final class BuiltInSecretRules {
                 "artifactory",
                 "bintray",
                 "xray"));
-        rules.add(
-                named("sourcegraph-token", "Sourcegraph access token (named)", "sourcegraph", "[a-fA-F0-9]{40}", 3.0));
+        rules.add(named(
+                "sourcegraph-named-token", "Sourcegraph access token (named)", "sourcegraph", "[a-fA-F0-9]{40}", 3.0));
         rules.add(token(
                 "facebook-app-token",
                 "Facebook app access token",

@@ -234,13 +234,27 @@ class SecretCorpusTest {
     @TempDir
     Path corpus;
 
-    private record Case(String id, boolean secret, String rule, String text) {}
+    @Test
+    void everyBuiltInRuleIsPrefilteredByKeywordsItsMatchesStartWith() {
+        for (SecretRule rule : SecretRules.builtIn()) {
+            assertThat(rule.keywords()).as(rule.id()).isNotEmpty().allSatisfy(k -> assertThat(k.length())
+                    .as(rule.id() + " keyword " + k)
+                    .isGreaterThanOrEqualTo(2));
+        }
+        assertThat(SecretRules.builtIn()).extracting(SecretRule::id).doesNotHaveDuplicates();
+    }
+
+    private record Case(String id, boolean secret, String rule, String text, String file) {
+        Case(String id, boolean secret, String rule, String text) {
+            this(id, secret, rule, text, "case.txt");
+        }
+    }
 
     @Test
     void recallAtLeast97PercentAndFalsePositivesAtMost3Percent() throws IOException {
         List<Case> cases = cases();
         for (Case c : cases) {
-            Path file = corpus.resolve(c.id()).resolve("case.txt");
+            Path file = corpus.resolve(c.id()).resolve(c.file());
             Files.createDirectories(file.getParent());
             Files.writeString(file, c.text() + "\n", StandardCharsets.UTF_8);
         }
@@ -298,7 +312,7 @@ class SecretCorpusTest {
         wronglyFlagged.forEach(m -> System.out.println("  flagged " + m));
 
         assertThat(positives).isGreaterThan(900);
-        assertThat(negatives).isGreaterThan(80);
+        assertThat(negatives).isGreaterThan(90);
         assertThat(recall).as("recall; missed: %s", missed).isGreaterThanOrEqualTo(0.97);
         assertThat(falsePositiveRate).as("false positives: %s", wronglyFlagged).isLessThanOrEqualTo(0.03);
         assertThat(result.toString()).doesNotContain(cases.get(0).text());
@@ -360,6 +374,37 @@ class SecretCorpusTest {
                 true,
                 "curl-auth",
                 "curl -X POST \\\n  -H \"Authorization: Bearer 3fe1a9c07b2d4e5f8a6b9c0d1e2f3a4b\" https://api.test"));
+        // rules that apply to one kind of file
+        String secretManifest = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n"
+                + "  # base64\n  password: cDRzc3cwcmQtUXo3eDI=\n";
+        cases.add(new Case("p" + cases.size(), true, "kubernetes-secret-data", secretManifest, "db-secret.yaml"));
+        cases.add(new Case(
+                "n-configmap",
+                false,
+                null,
+                secretManifest.replace("kind: Secret", "kind: ConfigMap").replace("password:", "greeting:"),
+                "config.yaml"));
+        cases.add(new Case(
+                "n-template",
+                false,
+                null,
+                secretManifest.replace("cDRzc3cwcmQtUXo3eDI=", "{{ .Values.password | b64enc }}"),
+                "tpl.yaml"));
+        String nuget = "<configuration><packageSourceCredentials><feed>\n"
+                + "  <add key=\"ClearTextPassword\" value=\"Feed-Pass-2024\" />\n</feed></packageSourceCredentials>";
+        cases.add(new Case("p" + cases.size(), true, "nuget-config-password", nuget, "NuGet.Config"));
+        cases.add(new Case("n-nuget-elsewhere", false, null, nuget, "settings.xml"));
+        cases.add(new Case(
+                "n-nuget-variable", false, null, nuget.replace("Feed-Pass-2024", "%FEED_PASSWORD%"), "nuget.config"));
+        cases.add(new Case(
+                "p" + cases.size(),
+                true,
+                "terraform-password",
+                "resource \"azurerm_sql_server\" \"db\" {\n  administrator_login_password = \"Dog4Life!\"\n}",
+                "main.tf"));
+        cases.add(new Case("n-tf-var", false, null, "administrator_login_password = var.db_password", "main.tf"));
+        cases.add(new Case("n-tf-ref", false, null, "password = \"${random_password.db.result}\"", "db.tf"));
+        cases.add(new Case("n-tf-js", false, null, "password = \"Dog4Life!\"", "login.js"));
         for (int i = 0; i < NEGATIVES.size(); i++) {
             cases.add(new Case("n" + i, false, null, NEGATIVES.get(i)));
         }
