@@ -496,7 +496,7 @@ final class BuiltInSecretRules {
                         "(?i)<add key=\"(?:ClearText)?Password\"\\s+value=\"([^\"]{8,})\"",
                         1.0,
                         "<add key=")
-                .scoped(Pattern.compile("(?:^|/)[Nn]u[Gg]et\\.[Cc]onfig$"), null));
+                .scoped(Pattern.compile("(?:^|/)[Nn]u(?i:get\\.config)$"), null));
         rules.add(token(
                         "terraform-password",
                         "Password literal in Terraform / HCL",
