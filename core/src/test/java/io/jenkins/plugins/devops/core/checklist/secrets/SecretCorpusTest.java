@@ -166,12 +166,12 @@ class SecretCorpusTest {
             // documentation examples
             "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",
             "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxR" + "fiCYEXAMPLEKEY",
-            "apiKey: \"AIza" + "Sy" + "abcdefghijklmnopqrstuvwxyz1234567\"",
+            "apiKey: \"AIza" + "Sy" + "abcdefghijklmnopqrstuvwxyz7654321\"",
             "key: ASIA" + "IOSFODNN7EXAMPLE",
             // empty or broken key material
             "-----BEGIN " + "PRIVATE KEY-----\n-----END PRIVATE KEY-----",
             "-----BEGIN " + "RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
-            "-----BEGIN " + "OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
+            "-----BEGIN " + "EC PRIVATE KEY----------END EC PRIVATE KEY-----",
             // identifiers that hold no secret
             "keyName: build-cache-2024",
             "key_id = 5c3a9e1f-0b2d-4e6f-8a7b-9c0d1e2f3a4b",
@@ -206,8 +206,8 @@ class SecretCorpusTest {
             "version: 1.2.3-SNAPSHOT",
             "image: registry.example.com/team/app:1.4.2",
             "checksum: sha256:" + "0".repeat(64),
-            "TODAYINASIAASACKOFRICEFELLOVER",
-            "msgstr \"Näytä asiakirjamallikansio.\"",
+            "WHENINASIAVISITTHEMARKETSTODAY",
+            "msgstr \"Avaa asiakaspalvelun ohjeet.\"",
             "task_test_value = 12",
             "https://user:password@localhost:5432/db",
             "postgres://app:${DB_PASSWORD}@db:5432/app",
