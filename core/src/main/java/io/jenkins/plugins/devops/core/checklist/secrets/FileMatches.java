@@ -158,23 +158,31 @@ final class FileMatches implements LiteralMatcher.Hits {
         return windowStart + window.subSequence(0, charOffset).toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private int nonAsciiSearchedFrom = -1;
-    private int nextNonAscii = -1;
+    private int asciiFrom;
+    private int asciiUntil;
 
     /**
-     * Whether {@code bytes[from, to)} is ASCII. The position of the next non-ASCII byte is remembered, so the many
-     * hits of a long ASCII line or file cost one pass in total, not one pass per hit.
+     * Whether {@code bytes[from, to)} is ASCII. The range already known to be ASCII is remembered and only extended,
+     * so the overlapping windows of many hits on one line or file check each byte once, and no byte beyond the
+     * windows is looked at.
      */
     private boolean isAscii(int from, int to) {
-        if (from < nonAsciiSearchedFrom || nextNonAscii < from) {
-            int i = from;
-            while (i < length && bytes[i] >= 0) {
-                i++;
-            }
-            nonAsciiSearchedFrom = from;
-            nextNonAscii = i;
+        boolean known = from >= asciiFrom && from <= asciiUntil;
+        if (known && to <= asciiUntil) {
+            return true;
         }
-        return nextNonAscii >= to;
+        int i = known ? asciiUntil : from;
+        if (!known) {
+            asciiFrom = from;
+        }
+        for (; i < to; i++) {
+            if (bytes[i] < 0) {
+                asciiUntil = i;
+                return false;
+            }
+        }
+        asciiUntil = to;
+        return true;
     }
 
     private int lineStart = -1;
