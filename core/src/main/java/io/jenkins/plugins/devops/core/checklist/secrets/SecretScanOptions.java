@@ -43,7 +43,7 @@ public record SecretScanOptions(
     }
 
     public SecretScanOptions {
-        rules = List.copyOf(rules);
+        rules = SecretRules.isBuiltIn(rules) ? rules : List.copyOf(rules); // the built-ins compile on first use
         skipDirectories = Set.copyOf(skipDirectories);
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("a secret scan needs at least one rule");
