@@ -95,6 +95,11 @@ public final class ChecklistCommand implements Callable<Integer> {
     @Option(names = "--secrets-only", description = "Run only the secret scan (exit 1 when it finds secrets)")
     boolean secretsOnly;
 
+    @Option(
+            names = "--include-build-output",
+            description = "Also look into build-output folders (target, build, dist), skipped by default")
+    boolean includeBuildOutput;
+
     @Option(names = "--verbose", description = "Print progress to standard error")
     boolean verbose;
 
@@ -129,6 +134,10 @@ public final class ChecklistCommand implements Callable<Integer> {
                 Policy policy = checklistConfig.policy();
                 checklistConfig = checklistConfig.withPolicy(
                         new Policy(failOn.equals("critical"), policy.minimumScore(), policy.unstableOnWarnings()));
+            }
+            if (includeBuildOutput) {
+                checklistConfig = checklistConfig.withSecretScan(
+                        checklistConfig.secretScan().withBuildOutput(true));
             }
             if (rules != null) {
                 checklistConfig = checklistConfig.withSecretScan(

@@ -220,6 +220,30 @@ class ChecklistCommandTest {
     }
 
     @Test
+    void buildOutputIsSkippedUnlessIncludedAndJunitCountsEachSecret(@TempDir Path dir) throws IOException {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("src/main/resources"));
+        Files.createDirectories(repo.resolve("target/classes"));
+        String line = "DB_PASSWORD=8ae31c" + "94f0b27d5e61a3c8\n";
+        Files.writeString(repo.resolve("src/main/resources/app.env"), line);
+        Files.writeString(repo.resolve("target/classes/app.env"), line);
+
+        int skipped = run("checklist", repo.toString(), "--secrets-only", "--format", "junit");
+        String skippedXml = out.toString();
+        out.getBuffer().setLength(0);
+        int included =
+                run("checklist", repo.toString(), "--secrets-only", "--include-build-output", "--format", "junit");
+
+        assertThat(skipped).isEqualTo(1);
+        assertThat(skippedXml).contains("tests=\"1\" failures=\"1\"").contains("app.env:1");
+        assertThat(included).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("tests=\"2\" failures=\"2\"")
+                .contains("target/classes/app.env:1")
+                .doesNotContain("8ae31c94f0b27d5e61a3c8");
+    }
+
+    @Test
     void invalidRuleAndUnknownFormatAreUsageErrors(@TempDir Path dir) throws IOException {
         Path rules = dir.resolve("rules.txt");
         Files.writeString(rules, "ok[a-z]+\n(broken\n");

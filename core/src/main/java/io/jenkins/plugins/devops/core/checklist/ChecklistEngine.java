@@ -51,7 +51,7 @@ public final class ChecklistEngine {
         List<ChecklistItem> items = plan(config);
         request.progress().accept("checklist: indexing " + request.workspace());
         Workspace workspace =
-                Workspace.index(request.workspace(), config.secretScan().skipDirectories());
+                Workspace.index(request.workspace(), config.secretScan().folders());
         EvidenceContext context = new EvidenceContext(workspace, request.facts(), config, null);
         context.loadReports();
         request.progress()
@@ -161,7 +161,8 @@ public final class ChecklistEngine {
                 outcome.status(),
                 outcome.score(),
                 outcome.summary(),
-                outcome.evidence(),
+                // several greps of one item may find the same line: list it once
+                outcome.evidence().stream().distinct().toList(),
                 item.remediation());
     }
 }

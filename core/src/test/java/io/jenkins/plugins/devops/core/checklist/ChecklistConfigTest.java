@@ -51,6 +51,7 @@ class ChecklistConfigTest {
                 paths: ["docs/**"]
                 regexes: ["EXAMPLE"]
               skipDirectories: [".git", "third_party"]
+              includeBuildOutput: true
               maxFileBytes: 1048576
             reports:
               sarif: ["reports/*.sarif"]
@@ -73,6 +74,8 @@ class ChecklistConfigTest {
         assertThat(config.secretScan().rules()).extracting(r -> r.id()).contains("aws-access-key-id", "internal-token");
         assertThat(config.secretScan().skipDirectories()).containsExactlyInAnyOrder(".git", "third_party");
         assertThat(config.secretScan().maxFileBytes()).isEqualTo(1048576);
+        assertThat(config.secretScan().includeBuildOutput()).isTrue();
+        assertThat(ChecklistConfig.defaults().secretScan().includeBuildOutput()).isFalse();
         assertThat(config.reports().sarif()).extracting(Object::toString).containsExactly("reports/*.sarif");
         assertThat(config.minimumCoverage()).isEqualTo(90);
         assertThat(config.costLabels()).containsExactly("team");

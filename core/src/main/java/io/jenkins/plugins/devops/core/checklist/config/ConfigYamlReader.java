@@ -104,7 +104,14 @@ public final class ConfigYamlReader {
             Map<String, NodeTuple> s = nodes.mapping(
                     top.get("secrets").getValueNode(),
                     "secrets",
-                    Set.of("enabled", "builtInRules", "rules", "allowlist", "skipDirectories", "maxFileBytes"));
+                    Set.of(
+                            "enabled",
+                            "builtInRules",
+                            "rules",
+                            "allowlist",
+                            "skipDirectories",
+                            "includeBuildOutput",
+                            "maxFileBytes"));
             if (s.containsKey("enabled")) {
                 secretsEnabled = nodes.bool(s.get("enabled").getValueNode(), "secrets.enabled");
             }
@@ -401,6 +408,10 @@ public final class ConfigYamlReader {
         long maxBytes = s.containsKey("maxFileBytes")
                 ? (long) nodes.number(s.get("maxFileBytes").getValueNode(), "secrets.maxFileBytes", 1, 1 << 30)
                 : defaults.maxFileBytes();
-        return new SecretScanOptions(rules, allowlist, skip, maxBytes, defaults.honourGitignore(), defaults.threads());
+        boolean buildOutput = s.containsKey("includeBuildOutput")
+                ? nodes.bool(s.get("includeBuildOutput").getValueNode(), "secrets.includeBuildOutput")
+                : defaults.includeBuildOutput();
+        return new SecretScanOptions(
+                rules, allowlist, skip, maxBytes, defaults.honourGitignore(), defaults.threads(), buildOutput);
     }
 }

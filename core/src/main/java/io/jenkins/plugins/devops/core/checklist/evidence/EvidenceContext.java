@@ -71,7 +71,7 @@ public final class EvidenceContext {
     private List<String> matching(List<Glob> globs) {
         Set<String> files = new LinkedHashSet<>();
         for (Glob glob : globs) {
-            files.addAll(workspace.files(glob));
+            files.addAll(workspace.reportFiles(glob));
         }
         return new ArrayList<>(files);
     }
@@ -146,9 +146,9 @@ public final class EvidenceContext {
         return workspace.filesNamed("jenkinsfile(\\..*)?|.*\\.jenkinsfile");
     }
 
-    /** Lines of the pipeline files matching a case-insensitive regex. */
+    /** Lines of the pipeline files matching a case-insensitive regex outside comments. */
     public List<Workspace.LineMatch> grepPipelines(String regex) {
-        return workspace.grep(pipelineFiles(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        return workspace.grepCode(pipelineFiles(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
     }
 
     public List<String> dockerfiles() {
@@ -159,9 +159,9 @@ public final class EvidenceContext {
         return workspace.filesNamed(".*\\.tf");
     }
 
-    /** Lines of Terraform files matching a case-insensitive regex. */
+    /** Lines of Terraform files matching a case-insensitive regex outside comments. */
     public List<Workspace.LineMatch> grepTerraform(String regex) {
-        return workspace.grep(terraformFiles(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        return workspace.grepCode(terraformFiles(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
     }
 
     /** Build and configuration files (dependencies, app config, manifests), where SDKs and agents show up. */
@@ -171,9 +171,9 @@ public final class EvidenceContext {
                 + "|\\.env.*|dockerfile.*|.*\\.config\\.(js|ts|mjs)|appsettings.*\\.json");
     }
 
-    /** Lines of the build and configuration files matching a case-insensitive regex. */
+    /** Lines of the build and configuration files matching a case-insensitive regex outside comments. */
     public List<Workspace.LineMatch> grepConfig(String regex) {
-        return workspace.grep(configFiles(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+        return workspace.grepCode(configFiles(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
     }
 
     /** YAML documents of files matching a glob, invalid files skipped. */

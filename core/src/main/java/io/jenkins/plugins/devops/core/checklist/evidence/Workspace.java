@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devops.core.checklist.evidence;
 
 import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
+import io.jenkins.plugins.devops.core.checklist.files.FolderFilter;
 import io.jenkins.plugins.devops.core.checklist.files.Glob;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -22,7 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * The workspace as evidence: an index of its files (vendored folders and {@code .git} skipped, {@code .gitignore}
- * not applied so that build reports under {@code target/} are found) and cached text reads.
+ * not applied) and cached text reads. Files under build-output folders ({@code target/}, {@code build/},
+ * {@code dist/}) are indexed apart: only the pipeline's reports are looked for there ({@link #reportFiles}), so a
+ * fixture copied to {@code target/test-classes} is not counted a second time as a source file; copied sources
+ * inside build output ({@code classes}, {@code test-classes}, {@code resources}) are not searched for reports.
  */
 public final class Workspace {
     /** Files larger than this are not read as evidence (still listed). */
@@ -30,36 +34,69 @@ public final class Workspace {
 
     private static final int MAX_FILES = 200_000;
 
+    /**
+     * Folders inside build output that hold copies of the sources (compiled classes, copied resources), not reports
+     * of the run: not searched for reports either, or a fixture report would count twice.
+     */
+    private static final Set<String> COPIED_SOURCES =
+            Set.of("classes", "test-classes", "resources", "generated-sources", "generated-test-sources", "tmp");
+
     private final Path root;
     private final List<String> files;
+    private final List<String> withBuildOutput;
     private final List<String> names;
     private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> named = new ConcurrentHashMap<>();
     private final Map<String, List<String>> globbed = new ConcurrentHashMap<>();
 
-    private Workspace(Path root, List<String> files) {
+    private Workspace(Path root, List<String> files, List<String> withBuildOutput) {
         this.root = root;
         this.files = List.copyOf(files);
+        this.withBuildOutput = List.copyOf(withBuildOutput);
         this.names = this.files.stream()
                 .map(file -> file.substring(file.lastIndexOf('/') + 1))
                 .toList();
     }
 
-    /** Indexes {@code root}; throws {@link ChecklistInputException} when it is not a readable directory. */
+    /** Indexes {@code root} skipping the named folders and build output. */
     public static Workspace index(Path root, Set<String> skipDirectories) {
+        return index(root, new FolderFilter(skipDirectories, FolderFilter.BUILD_OUTPUT, false));
+    }
+
+    /** Indexes {@code root}; throws {@link ChecklistInputException} when it is not a readable directory. */
+    public static Workspace index(Path root, FolderFilter folders) {
         if (!Files.isDirectory(root)) {
             throw new ChecklistInputException(root + ": workspace is not a directory; give the checked-out sources");
         }
         Path base = root.toAbsolutePath().normalize();
         List<String> files = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        // Build output is walked (reports live there) but kept out of the source index unless included.
+        FolderFilter enter = new FolderFilter(folders.skipped(), folders.buildOutput(), true);
         try {
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                private int buildOutputDepth;
+
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     String name =
                             dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(base) && (name.equals(".git") || skipDirectories.contains(name))) {
+                    if (dir.equals(base)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (enter.skips(name) || (buildOutputDepth > 0 && COPIED_SOURCES.contains(name))) {
                         return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (buildOutputDepth > 0 || (!folders.includeBuildOutput() && folders.isBuildOutput(name))) {
+                        buildOutputDepth++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                    if (buildOutputDepth > 0) {
+                        buildOutputDepth--;
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -67,9 +104,13 @@ public final class Workspace {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {
-                        files.add(relative(base, file));
+                        String path = relative(base, file);
+                        all.add(path);
+                        if (buildOutputDepth == 0) {
+                            files.add(path);
+                        }
                     }
-                    return files.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    return all.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -81,7 +122,8 @@ public final class Workspace {
             throw new ChecklistInputException(root + ": cannot list the workspace (" + e.getMessage() + ")");
         }
         files.sort(null);
-        return new Workspace(base, files);
+        all.sort(null);
+        return new Workspace(base, files, all);
     }
 
     private static String relative(Path base, Path file) {
@@ -112,6 +154,17 @@ public final class Workspace {
 
     public List<String> files(String glob) {
         return files(Glob.of(glob));
+    }
+
+    /** Files matching a report glob, build-output folders included (where SARIF, JUnit and coverage land). */
+    public List<String> reportFiles(Glob glob) {
+        List<String> matching = new ArrayList<>();
+        for (String file : withBuildOutput) {
+            if (glob.matches(file)) {
+                matching.add(file);
+            }
+        }
+        return matching;
     }
 
     /** Files whose name (last segment) matches a regex, case-insensitively. */
@@ -164,8 +217,30 @@ public final class Workspace {
 
     /** Lines of {@code file} where {@code pattern} finds a match. */
     public List<LineMatch> grep(String file, Pattern pattern) {
+        return grep(file, pattern, false);
+    }
+
+    /**
+     * Lines of {@code file} where {@code pattern} finds a match outside comments: a tool named in a comment is not
+     * evidence that it is used ({@link Comments} knows the comment syntax of the usual file types).
+     */
+    public List<LineMatch> grepCode(String file, Pattern pattern) {
+        return grep(file, pattern, true);
+    }
+
+    /** {@link #grepCode(String, Pattern)} over several files. */
+    public List<LineMatch> grepCode(List<String> files, Pattern pattern) {
         List<LineMatch> matches = new ArrayList<>();
-        text(file).ifPresent(text -> {
+        for (String file : files) {
+            matches.addAll(grepCode(file, pattern));
+        }
+        return matches;
+    }
+
+    private List<LineMatch> grep(String file, Pattern pattern, boolean skipComments) {
+        List<LineMatch> matches = new ArrayList<>();
+        text(file).ifPresent(original -> {
+            String text = skipComments ? Comments.blank(file, original) : original;
             Matcher matcher = pattern.matcher(text);
             int line = 1;
             int counted = 0;
@@ -180,8 +255,8 @@ public final class Workspace {
                     start = 0;
                 }
                 int end = text.indexOf('\n', matcher.start());
-                String lineText =
-                        text.substring(start, end < 0 ? text.length() : end).strip();
+                String lineText = original.substring(start, end < 0 ? original.length() : end)
+                        .strip();
                 matches.add(new LineMatch(file, line, lineText.length() > 160 ? lineText.substring(0, 160) : lineText));
             }
         });

@@ -5,7 +5,9 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistResult;
 import io.jenkins.plugins.devops.core.checklist.Evidence;
 import io.jenkins.plugins.devops.core.checklist.ItemResult;
 import io.jenkins.plugins.devops.core.checklist.Status;
+import io.jenkins.plugins.devops.core.checklist.secrets.SecretFinding;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -14,7 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes the report as JUnit XML so Jenkins' test report shows it: one test suite per checklist, one test case per
  * item. FAIL is a {@code <failure>}, NOT_APPLICABLE and UNKNOWN are {@code <skipped>}, WARN passes with the warning
- * in {@code <system-out>} (a warning should not turn the test report red on its own; the policy decides).
+ * in {@code <system-out>} (a warning should not turn the test report red on its own; the policy decides). When the
+ * secret scan ran, the suite {@code devops.checklist.secrets} has one failing test case per finding (masked), or one
+ * passing case when nothing was found, so {@code --secrets-only} never writes an empty, green report.
  */
 public final class JunitReportWriter {
     private JunitReportWriter() {}
@@ -27,13 +31,18 @@ public final class JunitReportWriter {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "devops checklist");
-            long total = report.items().count();
+            List<SecretFinding> secrets = report.secretScan() == null
+                    ? List.of()
+                    : report.secretScan().findings();
+            long secretCases = report.secretScan() == null ? 0 : Math.max(1, secrets.size());
+            long total = report.items().count() + secretCases;
             xml.writeAttribute("tests", String.valueOf(total));
             xml.writeAttribute(
                     "failures",
                     String.valueOf(report.items()
-                            .filter(i -> i.status() == Status.FAIL)
-                            .count()));
+                                    .filter(i -> i.status() == Status.FAIL)
+                                    .count()
+                            + secrets.size()));
             for (ChecklistResult checklist : report.checklists()) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testsuite");
@@ -84,6 +93,9 @@ public final class JunitReportWriter {
                 xml.writeCharacters("\n  ");
                 xml.writeEndElement();
             }
+            if (report.secretScan() != null) {
+                writeSecrets(xml, secrets);
+            }
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -92,6 +104,42 @@ public final class JunitReportWriter {
             throw new IllegalStateException("cannot write JUnit XML", e);
         }
         return out + "\n";
+    }
+
+    private static void writeSecrets(XMLStreamWriter xml, List<SecretFinding> findings) throws XMLStreamException {
+        String suite = "devops.checklist.secrets";
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", suite);
+        xml.writeAttribute("tests", String.valueOf(Math.max(1, findings.size())));
+        xml.writeAttribute("failures", String.valueOf(findings.size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        if (findings.isEmpty()) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", suite);
+            xml.writeAttribute("name", "secret scan");
+            xml.writeAttribute("time", "0");
+            xml.writeEndElement();
+        }
+        for (SecretFinding finding : findings) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", suite);
+            xml.writeAttribute("name", finding.ruleId() + " at " + finding.location() + ":" + finding.column());
+            xml.writeAttribute("time", "0");
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", "SECRET");
+            xml.writeAttribute("message", "Secret found (" + finding.ruleId() + "): " + finding.masked());
+            xml.writeCharacters(finding.path() + ":" + finding.line() + ":" + finding.column() + " "
+                    + finding.masked() + "\nRemediation: remove the secret, rotate it, and read it from a"
+                    + " credential store.");
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
     }
 
     private static String details(ItemResult item) {

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Writes SARIF 2.1.0 for warnings-ng and code-scanning tools: one rule per item (with {@code security-severity}
  * from its severity), one result per FAIL (level error) or WARN (level warning) item located at its first file
- * evidence, and one result per secret finding (rule {@code secret/<rule>}, masked text only).
+ * evidence, and one result per secret finding (rule {@code secret/<rule>}, masked text only). Columns are UTF-16
+ * code units, SARIF's default {@code columnKind}, which is also how the secret scan counts them.
  */
 public final class SarifReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,6 +42,7 @@ public final class SarifReportWriter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "devops checklist");
+        run.put("columnKind", "utf16CodeUnits");
         driver.put(
                 "informationUri",
                 "https://github.com/jenkinsci/devops-orchestrator-plugin/blob/main/docs/checklists.md");

@@ -20,6 +20,7 @@ final class FileMatches implements LiteralMatcher.Hits {
     private final byte[] bytes;
     private final int length;
     private final int[] matchedUntil;
+    private final byte[] applies; // per rule: 0 not yet known, 1 applies to this file, 2 does not
     private int countedPosition;
     private int countedLines = 1;
 
@@ -44,6 +45,7 @@ final class FileMatches implements LiteralMatcher.Hits {
         this.bytes = bytes;
         this.length = length;
         this.matchedUntil = new int[rules.size()];
+        this.applies = new byte[rules.size()];
     }
 
     /**
@@ -60,31 +62,127 @@ final class FileMatches implements LiteralMatcher.Hits {
             if (start < matchedUntil[rule]) {
                 continue;
             }
+            SecretRule secretRule = rules.get(rule);
+            if (!appliesHere(rule, secretRule)) {
+                continue;
+            }
             locateLine(start, end);
             int windowStart = Math.max(lineStart, start - WINDOW_BEFORE);
             while (windowStart > lineStart && (bytes[windowStart] & 0xC0) == 0x80) {
                 windowStart--;
             }
-            int windowEnd = (int) Math.min(lineStop, (long) end + WINDOW_AFTER);
-            while (windowEnd < lineStop && (bytes[windowEnd] & 0xC0) == 0x80) {
+            // A multi-line rule (XML element, PEM block) may read on past the end of the line.
+            int stop = secretRule.multiline() ? length : lineStop;
+            int windowEnd = (int) Math.min(stop, (long) end + WINDOW_AFTER);
+            while (windowEnd < stop && (bytes[windowEnd] & 0xC0) == 0x80) {
                 windowEnd++;
             }
-            boolean ascii = AsciiView.isAscii(bytes, windowStart, windowEnd);
+            boolean ascii = isAscii(windowStart, windowEnd);
             CharSequence window = ascii
                     ? new AsciiView(bytes, windowStart, windowEnd - windowStart)
                     : new String(bytes, windowStart, windowEnd - windowStart, StandardCharsets.UTF_8);
             int from = ascii
                     ? start - windowStart
                     : new String(bytes, windowStart, start - windowStart, StandardCharsets.UTF_8).length();
-            Matcher matcher = rules.get(rule).pattern().matcher(window);
+            Matcher matcher = secretRule.pattern().matcher(window);
             matcher.useTransparentBounds(true);
             matcher.useAnchoringBounds(false);
             matcher.region(from, window.length());
-            if (matcher.lookingAt() && matcher.end() > matcher.start()) {
-                record(rule, lineNumber(lineStart), column(start), matcher.group(), lineText());
-                matchedUntil[rule] = ascii ? windowStart + matcher.end() : end;
+            if (!matcher.lookingAt() || matcher.end() <= matcher.start()) {
+                continue;
+            }
+            int group = secretGroup(secretRule, matcher);
+            boolean grouped = group > 0;
+            String secret = grouped ? matcher.group(group) : matcher.group();
+            if (!SecretFilter.accepts(secretRule, secret, identifierAndMatch(window, matcher))) {
+                continue;
+            }
+            int secretOffset = grouped ? matcher.start(group) : matcher.start();
+            int secretByte = ascii ? windowStart + secretOffset : byteOffset(window, windowStart, secretOffset);
+            boolean sameLine = secretByte < lineStop;
+            record(
+                    rule,
+                    lineNumber(lineStart),
+                    column(sameLine ? secretByte : start),
+                    secret,
+                    matcher.group(),
+                    lineText());
+            matchedUntil[rule] = ascii ? windowStart + matcher.end() : end;
+        }
+    }
+
+    private String decoded;
+
+    private boolean appliesHere(int rule, SecretRule secretRule) {
+        if (applies[rule] == 0) {
+            boolean yes = secretRule.appliesTo(path, () -> {
+                if (decoded == null) {
+                    decoded = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                }
+                return decoded;
+            });
+            applies[rule] = (byte) (yes ? 1 : 2);
+        }
+        return applies[rule] == 1;
+    }
+
+    private static int secretGroup(SecretRule rule, Matcher matcher) {
+        if (rule.secretGroup() != SecretRule.FIRST_MATCHED_GROUP) {
+            return rule.secretGroup() > 0 && matcher.start(rule.secretGroup()) >= 0 ? rule.secretGroup() : 0;
+        }
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            if (matcher.start(group) >= 0) {
+                return group;
             }
         }
+        return 0;
+    }
+
+    /**
+     * The match with the identifier it starts in ({@code bucket_key = ...} for a match starting at {@code key}), for
+     * the rules' allowlists of names that hold no secret.
+     */
+    private static CharSequence identifierAndMatch(CharSequence window, Matcher matcher) {
+        int from = matcher.start();
+        while (from > 0 && from > matcher.start() - 64 && isIdentifierChar(window.charAt(from - 1))) {
+            from--;
+        }
+        return window.subSequence(from, matcher.end());
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    private static int byteOffset(CharSequence window, int windowStart, int charOffset) {
+        return windowStart + window.subSequence(0, charOffset).toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private int asciiFrom;
+    private int asciiUntil;
+
+    /**
+     * Whether {@code bytes[from, to)} is ASCII. The range already known to be ASCII is remembered and only extended,
+     * so the overlapping windows of many hits on one line or file check each byte once, and no byte beyond the
+     * windows is looked at.
+     */
+    private boolean isAscii(int from, int to) {
+        boolean known = from >= asciiFrom && from <= asciiUntil;
+        if (known && to <= asciiUntil) {
+            return true;
+        }
+        int i = known ? asciiUntil : from;
+        if (!known) {
+            asciiFrom = from;
+        }
+        for (; i < to; i++) {
+            if (bytes[i] < 0) {
+                asciiUntil = i;
+                return false;
+            }
+        }
+        asciiUntil = to;
+        return true;
     }
 
     private int lineStart = -1;
@@ -109,15 +207,19 @@ final class FileMatches implements LiteralMatcher.Hits {
         columnChars = 0;
     }
 
-    /** 1-based column in characters (code points), counted on from the previous hit of the same line. */
+    /**
+     * 1-based column in UTF-16 code units (what SARIF counts by default and Java strings index), counted on from the
+     * previous hit of the same line: a 4-byte UTF-8 sequence (an emoji) counts two.
+     */
     private int column(int start) {
         if (start < columnPosition) {
             columnPosition = lineStart;
             columnChars = 0;
         }
         for (; columnPosition < start; columnPosition++) {
-            if ((bytes[columnPosition] & 0xC0) != 0x80) {
-                columnChars++;
+            int b = bytes[columnPosition] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                columnChars += b >= 0xF0 ? 2 : 1;
             }
         }
         return columnChars + 1;
@@ -140,6 +242,9 @@ final class FileMatches implements LiteralMatcher.Hits {
 
     /** A rule without a literal prefix: run it over the whole text, still reporting line by line. */
     void matchWholeFile(int rule) {
+        if (!appliesHere(rule, rules.get(rule))) {
+            return;
+        }
         String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
         Matcher matcher = rules.get(rule).pattern().matcher(text);
         int line = 1;
@@ -156,14 +261,16 @@ final class FileMatches implements LiteralMatcher.Hits {
             }
             int lineEnd = text.indexOf('\n', matcher.start());
             String lineText = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-            record(rule, line, matcher.start() - lineStart + 1, matcher.group(), lineText);
+            record(rule, line, matcher.start() - lineStart + 1, matcher.group(), matcher.group(), lineText);
         }
     }
 
-    private void record(int rule, int line, int column, String match, CharSequence lineText) {
-        if (match.isEmpty() || allowlist.allowsMatch(match, lineText)) {
+    private void record(int rule, int line, int column, String secret, String match, CharSequence lineText) {
+        if (secret.isEmpty()
+                || allowlist.allowsMatch(secret, lineText)
+                || (!match.equals(secret) && allowlist.allowsMatch(match, lineText))) {
             return;
         }
-        sink.accept(new SecretFinding(rules.get(rule).id(), path, line, column, SecretFinding.mask(match)));
+        sink.accept(new SecretFinding(rules.get(rule).id(), path, line, column, SecretFinding.mask(secret)));
     }
 }

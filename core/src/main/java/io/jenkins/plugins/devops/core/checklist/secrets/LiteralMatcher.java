@@ -21,9 +21,16 @@ final class LiteralMatcher {
         void hit(int end, int[] rulesAndLengths);
     }
 
+    /** Above this many states the 256-wide table outgrows the CPU caches: bytes are mapped to classes first. */
+    private static final int MAX_WIDE_STATES = 256;
+
     private final int[] table;
     private final int[][] outputs;
     private final int acceptFrom;
+    /** Byte to column of the compact table, or null when the table is 256 wide. */
+    private final int[] classes;
+
+    private final int width;
 
     /**
      * @param literalsPerRule for rule i, the literals (lower-case) that prefilter it; an empty list means none
@@ -96,19 +103,46 @@ final class LiteralMatcher {
                 order[next++] = state;
             }
         }
-        acceptFrom = next << 8;
+        int firstAccepting = next;
         for (int state = 0; state < states; state++) {
             if (!out.get(state).isEmpty()) {
                 rank[state] = next;
                 order[next++] = state;
             }
         }
-        table = new int[states * 256];
+        if (states <= MAX_WIDE_STATES) {
+            classes = null;
+            width = 256;
+        } else {
+            // Bytes that behave the same in every state share a column: the bytes of no literal all behave like one.
+            classes = new int[256];
+            int[] representative = new int[256];
+            int count = 0;
+            for (int symbol = 0; symbol < 256; symbol++) {
+                int same = -1;
+                for (int c = 0; c < count && same < 0; c++) {
+                    boolean equal = true;
+                    for (int state = 0; state < states && equal; state++) {
+                        equal = delta[state * 256 + symbol] == delta[state * 256 + representative[c]];
+                    }
+                    same = equal ? c : -1;
+                }
+                if (same < 0) {
+                    representative[count] = symbol;
+                    same = count++;
+                }
+                classes[symbol] = same;
+            }
+            width = count;
+        }
+        acceptFrom = firstAccepting * width;
+        table = new int[states * width];
         outputs = new int[states][];
         for (int newState = 0; newState < states; newState++) {
             int old = order[newState];
             for (int symbol = 0; symbol < 256; symbol++) {
-                table[(newState << 8) | symbol] = rank[delta[old * 256 + symbol]] << 8;
+                int column = classes == null ? symbol : classes[symbol];
+                table[newState * width + column] = rank[delta[old * 256 + symbol]] * width;
             }
             List<Integer> rules = out.get(old);
             outputs[newState] = rules.isEmpty()
@@ -139,6 +173,10 @@ final class LiteralMatcher {
 
     /** Reports every literal occurrence in {@code bytes[0, length)} in order of position. */
     void scan(byte[] bytes, int length, Hits hits) {
+        if (classes != null) {
+            scanCompact(bytes, length, hits);
+            return;
+        }
         final int[] transitions = table;
         final int accepting = acceptFrom;
         int state = 0;
@@ -146,6 +184,21 @@ final class LiteralMatcher {
             state = transitions[state | (bytes[i] & 0xff)];
             if (state >= accepting) {
                 hits.hit(i + 1, outputs[state >> 8]);
+            }
+        }
+    }
+
+    /** The same scan over the compact table: one more lookup per byte, but a table that stays in cache. */
+    private void scanCompact(byte[] bytes, int length, Hits hits) {
+        final int[] transitions = table;
+        final int[] columns = classes;
+        final int accepting = acceptFrom;
+        final int stride = width;
+        int state = 0;
+        for (int i = 0; i < length; i++) {
+            state = transitions[state + columns[bytes[i] & 0xff]];
+            if (state >= accepting) {
+                hits.hit(i + 1, outputs[state / stride]);
             }
         }
     }

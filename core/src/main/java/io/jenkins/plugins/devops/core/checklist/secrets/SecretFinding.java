@@ -7,7 +7,8 @@ package io.jenkins.plugins.devops.core.checklist.secrets;
  * @param ruleId the rule that matched
  * @param path slash-separated path relative to the scanned root
  * @param line 1-based line
- * @param column 1-based column of the match start (in characters)
+ * @param column 1-based column of the secret's start in UTF-16 code units (SARIF's default column kind; an emoji
+ *     counts two)
  * @param masked the masked match, e.g. {@code AKIA**** (20 chars)}
  */
 public record SecretFinding(String ruleId, String path, int line, int column, String masked) {

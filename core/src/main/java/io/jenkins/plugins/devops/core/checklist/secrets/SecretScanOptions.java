@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devops.core.checklist.secrets;
 
+import io.jenkins.plugins.devops.core.checklist.files.FolderFilter;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +13,8 @@ import java.util.Set;
  * @param maxFileBytes larger files are skipped and counted
  * @param honourGitignore whether {@code .gitignore} files exclude paths
  * @param threads scanning threads; 0 means one per available processor
+ * @param includeBuildOutput whether build-output folders ({@link FolderFilter#BUILD_OUTPUT}: {@code target},
+ *     {@code build}, {@code dist}) are scanned; by default they are not, since they repeat the sources
  */
 public record SecretScanOptions(
         List<SecretRule> rules,
@@ -19,7 +22,8 @@ public record SecretScanOptions(
         Set<String> skipDirectories,
         long maxFileBytes,
         boolean honourGitignore,
-        int threads) {
+        int threads,
+        boolean includeBuildOutput) {
 
     /** Folders of vendored or generated third-party code, skipped by default. */
     public static final Set<String> DEFAULT_SKIPPED_DIRECTORIES =
@@ -27,8 +31,19 @@ public record SecretScanOptions(
 
     public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
+    /** Options that skip build output. */
+    public SecretScanOptions(
+            List<SecretRule> rules,
+            SecretAllowlist allowlist,
+            Set<String> skipDirectories,
+            long maxFileBytes,
+            boolean honourGitignore,
+            int threads) {
+        this(rules, allowlist, skipDirectories, maxFileBytes, honourGitignore, threads, false);
+    }
+
     public SecretScanOptions {
-        rules = List.copyOf(rules);
+        rules = SecretRules.isBuiltIn(rules) ? rules : List.copyOf(rules); // the built-ins compile on first use
         skipDirectories = Set.copyOf(skipDirectories);
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("a secret scan needs at least one rule");
@@ -50,10 +65,22 @@ public record SecretScanOptions(
     }
 
     public SecretScanOptions withRules(List<SecretRule> newRules) {
-        return new SecretScanOptions(newRules, allowlist, skipDirectories, maxFileBytes, honourGitignore, threads);
+        return new SecretScanOptions(
+                newRules, allowlist, skipDirectories, maxFileBytes, honourGitignore, threads, includeBuildOutput);
     }
 
     public SecretScanOptions withAllowlist(SecretAllowlist newAllowlist) {
-        return new SecretScanOptions(rules, newAllowlist, skipDirectories, maxFileBytes, honourGitignore, threads);
+        return new SecretScanOptions(
+                rules, newAllowlist, skipDirectories, maxFileBytes, honourGitignore, threads, includeBuildOutput);
+    }
+
+    public SecretScanOptions withBuildOutput(boolean include) {
+        return new SecretScanOptions(
+                rules, allowlist, skipDirectories, maxFileBytes, honourGitignore, threads, include);
+    }
+
+    /** The folders the scan and the workspace index enter. */
+    public FolderFilter folders() {
+        return new FolderFilter(skipDirectories, FolderFilter.BUILD_OUTPUT, includeBuildOutput);
     }
 }

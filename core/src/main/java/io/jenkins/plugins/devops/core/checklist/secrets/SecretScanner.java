@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devops.core.checklist.secrets;
 
 import io.jenkins.plugins.devops.core.checklist.ChecklistInputException;
+import io.jenkins.plugins.devops.core.checklist.files.FolderFilter;
 import io.jenkins.plugins.devops.core.checklist.files.IgnoreRules;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -39,14 +40,17 @@ public final class SecretScanner {
     private final SecretScanOptions options;
     private final LiteralMatcher literals;
     private final boolean[] prefiltered;
+    private final FolderFilter folders;
 
     public SecretScanner(SecretScanOptions options) {
         this.options = options;
+        this.folders = options.folders();
         List<List<String>> perRule = new ArrayList<>();
         prefiltered = new boolean[options.rules().size()];
         for (int i = 0; i < options.rules().size(); i++) {
-            List<String> prefixes =
-                    LiteralPrefixes.of(options.rules().get(i).pattern().pattern());
+            List<String> prefixes = options.rules().get(i).prefilterLiterals().stream()
+                    .map(literal -> literal.toLowerCase(Locale.ROOT))
+                    .toList();
             perRule.add(prefixes);
             prefiltered[i] = !prefixes.isEmpty();
         }
@@ -73,11 +77,7 @@ public final class SecretScanner {
         } finally {
             pool.shutdown();
         }
-        List<SecretFinding> findings = new ArrayList<>(scan.findings);
-        findings.sort(Comparator.comparing(SecretFinding::path)
-                .thenComparingInt(SecretFinding::line)
-                .thenComparingInt(SecretFinding::column)
-                .thenComparing(SecretFinding::ruleId));
+        List<SecretFinding> findings = onePerSecret(new ArrayList<>(scan.findings));
         SecretScanResult result = new SecretScanResult(
                 findings,
                 options.rules().size(),
@@ -89,6 +89,35 @@ public final class SecretScanner {
         progress.accept("secret scan: " + result.filesScanned() + " files, " + result.bytesScanned() / (1024 * 1024)
                 + " MB, " + findings.size() + " findings");
         return result;
+    }
+
+    /**
+     * Sorts the findings and keeps one per secret: when several rules report the same text at the same place (a
+     * GitHub token assigned to {@code token=}, a key in a curl command) the rule listed first, the more specific
+     * one, names it.
+     */
+    private List<SecretFinding> onePerSecret(List<SecretFinding> findings) {
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < options.rules().size(); i++) {
+            order.putIfAbsent(options.rules().get(i).id(), i);
+        }
+        findings.sort(Comparator.comparing(SecretFinding::path)
+                .thenComparingInt(SecretFinding::line)
+                .thenComparingInt(SecretFinding::column)
+                .thenComparing(f -> order.getOrDefault(f.ruleId(), Integer.MAX_VALUE)));
+        List<SecretFinding> kept = new ArrayList<>();
+        for (SecretFinding finding : findings) {
+            SecretFinding last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            boolean same = last != null
+                    && last.path().equals(finding.path())
+                    && last.line() == finding.line()
+                    && last.column() == finding.column()
+                    && last.masked().equals(finding.masked());
+            if (!same) {
+                kept.add(finding);
+            }
+        }
+        return kept;
     }
 
     /** Shared state of one scan. */
@@ -142,9 +171,7 @@ public final class SecretScanner {
                         continue;
                     }
                     if (attributes.isDirectory()) {
-                        if (name.equals(".git")
-                                || options.skipDirectories().contains(name)
-                                || ignoreRules.isIgnored(path, true)) {
+                        if (folders.skips(name) || ignoreRules.isIgnored(path, true)) {
                             scan.ignored.increment();
                             continue;
                         }

@@ -57,7 +57,10 @@ class ReportWritersTest {
         report = new ChecklistEngine()
                 .evaluate(new ChecklistRequest(
                         repo, ChecklistConfig.defaults().withPolicy(new Policy(true, -1, true)), Facts.none()));
-        assertThat(report.secretScan().findings()).hasSize(1);
+        // the planted token, and the base64 password of the fixture's Kubernetes Secret
+        assertThat(report.secretScan().findings())
+                .extracting(f -> f.ruleId() + "@" + f.location())
+                .containsExactly("github-token@deploy.sh:2", "kubernetes-secret-data@k8s/app.yaml:42");
     }
 
     @ParameterizedTest
@@ -101,12 +104,73 @@ class ReportWritersTest {
 
         TestReport parsed = XmlReports.junit("checklist.xml", xml).orElseThrow();
 
-        assertThat(parsed.tests()).isEqualTo((int) report.items().count());
-        assertThat(parsed.failed()).isEqualTo((int)
-                report.items().filter(i -> i.status() == Status.FAIL).count());
+        // every item plus one failing case per secret finding
+        int secrets = report.secretScan().findings().size();
+        assertThat(parsed.tests()).isEqualTo((int) report.items().count() + secrets);
+        assertThat(parsed.failed())
+                .isEqualTo((int) report.items()
+                                .filter(i -> i.status() == Status.FAIL)
+                                .count()
+                        + secrets);
         assertThat(xml)
                 .contains("<testsuite name=\"devops.checklist.security\"")
-                .contains("type=\"CRITICAL\"");
+                .contains("type=\"CRITICAL\"")
+                .contains("<testcase classname=\"devops.checklist.secrets\" name=\"github-token at deploy.sh:2:");
+    }
+
+    @Test
+    void secretsOnlyJunitHasOneFailingTestCasePerFinding(@TempDir Path workspace) throws IOException {
+        Files.writeString(workspace.resolve("a.sh"), "export GH=" + SECRET + "\n");
+        Files.writeString(
+                workspace.resolve("b.env"),
+                "NPM=npm_" + "q7W2e9R4t1Y6u3I8o5P0a2S7d4F9g1H6j3K8\n" + "GH2=" + SECRET.replace('Z', 'Q') + "\n");
+        ChecklistReport secretsOnly = new ChecklistEngine()
+                .scanSecrets(new ChecklistRequest(workspace, ChecklistConfig.defaults(), Facts.none()));
+
+        String xml = JunitReportWriter.write(secretsOnly);
+        TestReport parsed = XmlReports.junit("secrets.xml", xml).orElseThrow();
+
+        assertThat(parsed.tests()).isEqualTo(3);
+        assertThat(parsed.failed()).isEqualTo(3);
+        assertThat(xml)
+                .contains("<testsuites name=\"devops checklist\" tests=\"3\" failures=\"3\">")
+                .contains("<testsuite name=\"devops.checklist.secrets\" tests=\"3\" failures=\"3\"")
+                .contains("name=\"npm-token at b.env:1:5\"")
+                .contains("type=\"SECRET\"")
+                .doesNotContain(SECRET)
+                .doesNotContain(SECRET.substring(4, 20));
+    }
+
+    @Test
+    void secretsOnlyJunitWithoutFindingsHasOnePassingTestCase(@TempDir Path workspace) throws IOException {
+        Files.writeString(workspace.resolve("a.sh"), "echo hello\n");
+        ChecklistReport clean = new ChecklistEngine()
+                .scanSecrets(new ChecklistRequest(workspace, ChecklistConfig.defaults(), Facts.none()));
+
+        TestReport parsed =
+                XmlReports.junit("secrets.xml", JunitReportWriter.write(clean)).orElseThrow();
+
+        assertThat(parsed.tests()).isEqualTo(1);
+        assertThat(parsed.failed()).isZero();
+    }
+
+    @Test
+    void sarifColumnsCountUtf16CodeUnitsAfterEmoji(@TempDir Path workspace) throws IOException {
+        // "😀" is one code point but two UTF-16 code units (and four UTF-8 bytes); "é" is one of each.
+        String prefix = "# 😀 é 😀 deploy: ";
+        Files.writeString(workspace.resolve("notes.md"), "first line\n" + prefix + SECRET + "\n");
+        ChecklistReport secretsOnly = new ChecklistEngine()
+                .scanSecrets(new ChecklistRequest(workspace, ChecklistConfig.defaults(), Facts.none()));
+
+        JsonNode root = new ObjectMapper().readTree(SarifReportWriter.write(secretsOnly));
+        JsonNode region = root.at("/runs/0/results/0/locations/0/physicalLocation/region");
+
+        assertThat(prefix.length()).isEqualTo(prefix.codePointCount(0, prefix.length()) + 2);
+        assertThat(region.path("startLine").asInt()).isEqualTo(2);
+        assertThat(region.path("startColumn").asInt()).isEqualTo(prefix.length() + 1);
+        assertThat(root.at("/runs/0/results/0/locations/0/physicalLocation/region/startColumn")
+                        .asInt())
+                .isEqualTo(secretsOnly.secretScan().findings().get(0).column());
     }
 
     @Test

@@ -35,7 +35,11 @@ class SecretScannerTest {
         write("src/config/aws.properties", "# credentials\nregion=eu-west-1\naws.key=" + AWS_KEY + "\n");
         write("scripts/release.sh", "#!/bin/sh\n\ncurl -H 'Authorization: token " + GITHUB_TOKEN + "' api\n");
         write("app/settings.py", "DEBUG = False\npassword = \"" + PASSWORD + "\"\n");
-        write("keys/deploy.pem", PRIVATE_KEY_HEADER + "\nMIIEow\n-----END RSA PRIVATE KEY-----\n");
+        write(
+                "keys/deploy.pem",
+                PRIVATE_KEY_HEADER + "\nMIIEowIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi6Z1jv4Hn0pQ7LwTq8Uc2Xy5Rk\n"
+                        + "9fQyuvBjM9Oi6Z1jv4Hn0pQ7LwTq8Uc2Xy5RkMIIEowIBAAKCAQEA3Tz2mr7SZiAM\n"
+                        + "-----END RSA PRIVATE KEY-----\n");
         write("README.md", "No secrets here, only the word token and password in prose.\n");
     }
 
@@ -59,7 +63,7 @@ class SecretScannerTest {
         assertThat(result.findings())
                 .extracting(f -> f.ruleId() + "@" + f.location())
                 .containsExactly(
-                        "generic-password@app/settings.py:2",
+                        "generic-secret@app/settings.py:2",
                         "private-key@keys/deploy.pem:1",
                         "github-token@scripts/release.sh:3",
                         "aws-access-key-id@src/config/aws.properties:3");
@@ -206,14 +210,14 @@ class SecretScannerTest {
         }
         int column = line.length() + "k='".length() + 1;
         line.append("k='").append(AWS_KEY).append("';");
-        write("dist/app.min.js", "/* bundle */\n" + line + "\n");
+        write("web/app.min.js", "/* bundle */\n" + line + "\n");
 
         // 100,000 literal hits on one 1.1 MB line. How fast the scan is belongs to the benchmark (docs/benchmarks.md,
         // "Checklist secret scan"), not to a wall-clock limit that a busy machine can break.
         SecretScanResult result = scan(SecretScanOptions.defaults());
 
         assertThat(result.findings())
-                .filteredOn(f -> f.path().equals("dist/app.min.js"))
+                .filteredOn(f -> f.path().equals("web/app.min.js"))
                 .singleElement()
                 .satisfies(f -> {
                     assertThat(f.line()).isEqualTo(2);
