@@ -7,6 +7,7 @@ import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.core.kube.DeploymentLease;
 import io.jenkins.plugins.devops.core.kube.ResourceWriter;
 import io.jenkins.plugins.devops.core.kube.RolloutWatcher;
+import io.jenkins.plugins.devops.core.kube.ServedApis;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,17 +53,38 @@ public final class DeploymentEngine {
      * Computes the phases from the request and the cluster's current state. Reads, never writes.
      *
      * @throws InvalidRequestException when the request does not fit the cluster (e.g. blue-green without a Service
-     *     that selects the workload)
+     *     that selects the workload), when the cluster does not serve an object's API version, or when the server
+     *     refuses an object in a dry run ({@code dryRun=All}, nothing stored)
      */
     public DeploymentPlan plan(DeploymentRequest request) {
-        return DeploymentStrategy.of(request.strategy())
-                .plan(request, "plan", new LiveClusterView(client, request.namespace()));
+        return checkedPlan(request, "plan", new LiveClusterView(client, request.namespace()));
+    }
+
+    /**
+     * The plan, fitted to the API versions the cluster serves and validated by the server in a dry run: every
+     * problem the server would find in the objects is found here, before the first write.
+     */
+    private DeploymentPlan checkedPlan(DeploymentRequest request, String id, LiveClusterView view) {
+        DeploymentPlan plan =
+                servedPlan(DeploymentStrategy.of(request.strategy()).plan(request, id, view));
+        new ServerDryRun(writer(client, options, new RunLog(ProgressListener.NONE)), view, serialization()).check(plan);
+        return plan;
+    }
+
+    /** @throws InvalidRequestException when the cluster does not serve an object's kind in any usable version */
+    private DeploymentPlan servedPlan(DeploymentPlan plan) {
+        return new ServedVersions(new ServedApis(client), serialization()).fit(plan);
+    }
+
+    private io.fabric8.kubernetes.client.utils.KubernetesSerialization serialization() {
+        return client.getKubernetesSerialization();
     }
 
     /**
      * Deploys. Never throws for a deployment that failed: the record says how it ended.
      *
-     * @throws InvalidRequestException when the request does not fit the cluster, before any write
+     * @throws InvalidRequestException when the request does not fit the cluster, when the cluster does not serve an
+     *     object's API version, or when the server refuses an object in a dry run; always before any write
      * @throws io.jenkins.plugins.devops.core.kube.LeaseHeldException when another deployment of the same service
      *     and environment is running, before any write
      */
@@ -71,7 +93,7 @@ public final class DeploymentEngine {
         Instant started = clock.instant();
         String id = newId(request);
         LiveClusterView view = new LiveClusterView(client, request.namespace());
-        DeploymentPlan plan = DeploymentStrategy.of(request.strategy()).plan(request, id, view);
+        DeploymentPlan plan = checkedPlan(request, id, view);
         RunLog log = new RunLog(l);
         if (request.dryRun()) {
             log.event("dry run: nothing written\n" + plan.render());
@@ -120,8 +142,8 @@ public final class DeploymentEngine {
             throw new InvalidRequestException("the snapshot belongs to deployment " + snapshot.deploymentId() + ", not "
                     + state.deploymentId() + "; a newer deployment has started since");
         }
-        DeploymentPlan plan =
-                DeploymentStrategy.of(request.strategy()).plan(request, state.deploymentId(), snapshot.asView());
+        DeploymentPlan plan = servedPlan(
+                DeploymentStrategy.of(request.strategy()).plan(request, state.deploymentId(), snapshot.asView()));
         if (plan.phases().size() != state.phaseCount()) {
             throw new InvalidRequestException(
                     "the request plans " + plan.phases().size() + " phases but the " + "deployment had "

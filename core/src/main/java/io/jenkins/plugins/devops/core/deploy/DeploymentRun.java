@@ -88,6 +88,7 @@ final class DeploymentRun {
                             ? java.time.Duration.between(state.updatedAt(), clock.instant())
                             : java.time.Duration.ZERO;
                     runner.run(plan.phases().get(i), i, plan.phases().size(), waited);
+                    RescaleCheck.afterPhase(plan, plan.phases().get(i), watcher::cached, log);
                     current = current.advancedTo(i + 1, clock.instant());
                     log.listener().checkpoint(current);
                     lease.renew(DeploymentEngine.leaseDuration(request, plan, options));
