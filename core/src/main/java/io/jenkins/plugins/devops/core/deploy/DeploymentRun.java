@@ -53,7 +53,6 @@ final class DeploymentRun {
         }
         ClusterSnapshot snapshot = view.snapshot(deploymentId, plan);
         String snapshotName = DeploymentEngine.snapshotName(request.service(), request.environment());
-        DeploymentEngine.writer(client, options, log).write(snapshot.toSecret(snapshotName, request.namespace()));
         DeploymentState state = new DeploymentState(
                 deploymentId,
                 request.service(),
@@ -67,6 +66,9 @@ final class DeploymentRun {
                 snapshotName,
                 started,
                 clock.instant());
+        Secret stored = snapshot.toSecret(snapshotName, request.namespace());
+        stored.getMetadata().setAnnotations(java.util.Map.of(ClusterSnapshot.STATE, state.toJson()));
+        DeploymentEngine.writer(client, options, log).write(stored);
         log.listener().checkpoint(state);
         return continueFrom(state, snapshot, lease);
     }
@@ -90,6 +92,7 @@ final class DeploymentRun {
                     runner.run(plan.phases().get(i), i, plan.phases().size(), waited);
                     RescaleCheck.afterPhase(plan, plan.phases().get(i), watcher::cached, log);
                     current = current.advancedTo(i + 1, clock.instant());
+                    storeState(current);
                     log.listener().checkpoint(current);
                     lease.renew(DeploymentEngine.leaseDuration(request, plan, options));
                 }
@@ -179,6 +182,33 @@ final class DeploymentRun {
                 DeploymentLease.KeepAlive alive =
                         lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
             return rollBack(writer, watcher, snapshot, state, reason, aborted, false, lease);
+        }
+    }
+
+    /**
+     * Keeps the latest checkpoint in the snapshot Secret too, so that {@code devops resume} can continue a
+     * deployment whose process was killed without anyone having kept the state.
+     */
+    private void storeState(DeploymentState state) {
+        if (state.isComplete()) {
+            return; // the snapshot is deleted right after the last phase
+        }
+        try {
+            client.secrets()
+                    .inNamespace(request.namespace())
+                    .withName(state.snapshotName())
+                    .patch(
+                            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                            client.getKubernetesSerialization()
+                                    .asJson(java.util.Map.of(
+                                            "metadata",
+                                            java.util.Map.of(
+                                                    "annotations",
+                                                    java.util.Map.of(ClusterSnapshot.STATE, state.toJson())))));
+        } catch (RuntimeException e) {
+            log.event("could not store the checkpoint in the snapshot (devops resume would repeat a phase): "
+                    + describe(e));
         }
     }
 
