@@ -236,6 +236,9 @@ public final class DeploymentEngine {
             String triggeredBy,
             String forceHolder,
             ProgressListener listener) {
+        Names.requireDnsLabel("namespace", namespace);
+        Names.requireDnsLabel("service", service);
+        Names.requireDnsLabel("environment", environment);
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
         Instant started = clock.instant();
         PendingDeployment pending = pending(namespace, service, environment)
