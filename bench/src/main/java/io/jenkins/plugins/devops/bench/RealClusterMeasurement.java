@@ -170,31 +170,34 @@ public final class RealClusterMeasurement {
                 Map<String, Integer> requestsAtStart = new LinkedHashMap<>();
                 Map<String, Long> noticedMs = new LinkedHashMap<>();
                 String[] phase = {""};
-                long[] lastNoticed = {0};
+                Map<String, Long> noticed = new ConcurrentHashMap<>();
                 ProgressListener listener = new ProgressListener() {
                     @Override
                     public void phaseStarted(String name, int index, int count) {
                         phase[0] = name;
                         requestsAtStart.put(name, requests.size());
-                        lastNoticed[0] = Long.MAX_VALUE;
+                        noticed.clear();
                         ready.reset();
                     }
 
                     @Override
                     public void phaseFinished(io.jenkins.plugins.devops.core.deploy.PhaseRecord record) {
                         minReady.put(record.name(), ready.min());
-                        if (lastNoticed[0] != Long.MAX_VALUE) {
-                            noticedMs.put(record.name(), lastNoticed[0] / 1_000_000);
-                        }
+                        // The Deployment that became ready last held the phase up: how long after the controller
+                        // reported it (seen by a separate watch) did the engine notice? Two watches race, so a
+                        // value at or below 0 means "at once".
+                        noticed.entrySet().stream()
+                                .filter(e -> completeSeen.containsKey(ns + "/" + e.getKey()))
+                                .max(java.util.Comparator.comparingLong(e -> completeSeen.get(ns + "/" + e.getKey())))
+                                .ifPresent(e -> noticedMs.put(
+                                        record.name(),
+                                        (e.getValue() - completeSeen.get(ns + "/" + e.getKey())) / 1_000_000));
                     }
 
                     @Override
                     public void podsReady(String deployment, int readyPods, int desired) {
-                        Long seen = completeSeen.get(ns + "/" + deployment);
-                        if (readyPods == desired && seen != null) {
-                            // The smallest delay of the phase is the Deployment the engine was waiting on; one it
-                            // judges later (it waits for them in turn) was complete before the engine looked.
-                            lastNoticed[0] = Math.min(lastNoticed[0], System.nanoTime() - seen);
+                        if (readyPods == desired) {
+                            noticed.putIfAbsent(deployment, System.nanoTime());
                         }
                     }
                 };
