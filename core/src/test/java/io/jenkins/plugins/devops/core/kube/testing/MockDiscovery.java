@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * a group version away ({@link #unserve}) to play an older cluster.
  */
 final class MockDiscovery {
+    private static final Pattern GROUP = Pattern.compile("^/apis/([^/]+)/?$");
     private static final Pattern GROUP_VERSION = Pattern.compile("^/apis/([^/]+)/([^/]+)/?$");
 
     /** group/version to kind to plural resource name. */
@@ -42,6 +43,8 @@ final class MockDiscovery {
         SERVED.put("autoscaling/v1", Map.of("HorizontalPodAutoscaler", "horizontalpodautoscalers"));
         SERVED.put("autoscaling/v2", Map.of("HorizontalPodAutoscaler", "horizontalpodautoscalers"));
         SERVED.put("policy/v1", Map.of("PodDisruptionBudget", "poddisruptionbudgets"));
+        SERVED.put("policy/v1beta1", Map.of("PodDisruptionBudget", "poddisruptionbudgets"));
+        SERVED.put("autoscaling/v2beta2", Map.of("HorizontalPodAutoscaler", "horizontalpodautoscalers"));
         SERVED.put("batch/v1", Map.of("Job", "jobs", "CronJob", "cronjobs"));
         SERVED.put("networking.k8s.io/v1", Map.of("Ingress", "ingresses", "NetworkPolicy", "networkpolicies"));
         SERVED.put("coordination.k8s.io/v1", Map.of("Lease", "leases"));
@@ -49,11 +52,17 @@ final class MockDiscovery {
         SERVED.put("gateway.networking.k8s.io/v1", Map.of("HTTPRoute", "httproutes", "Gateway", "gateways"));
     }
 
-    private final Set<String> unserved = new CopyOnWriteArraySet<>();
+    /** Versions a current release no longer serves are off until {@link #serve} turns them on. */
+    private final Set<String> unserved = new CopyOnWriteArraySet<>(Set.of("policy/v1beta1", "autoscaling/v2beta2"));
 
     /** Answers no longer for this group version, e.g. {@code policy/v1}. */
     void unserve(String groupVersion) {
         unserved.add(groupVersion);
+    }
+
+    /** Answers for this group version of an older release, e.g. {@code policy/v1beta1}. */
+    void serve(String groupVersion) {
+        unserved.remove(groupVersion);
     }
 
     /** The discovery document for a GET of {@code path}, or null when the path is not a discovery path. */
@@ -64,6 +73,11 @@ final class MockDiscovery {
         }
         if (p.equals("/apis") || p.equals("/apis/")) {
             return groups();
+        }
+        Matcher g = GROUP.matcher(p);
+        if (g.matches()) {
+            String group = group(g.group(1));
+            return group == null ? notFound() : group;
         }
         Matcher m = GROUP_VERSION.matcher(p);
         if (m.matches()) {
@@ -85,6 +99,18 @@ final class MockDiscovery {
         });
         return "{\"kind\":\"APIResourceList\",\"apiVersion\":\"v1\",\"groupVersion\":\"%s\",\"resources\":[%s]}"
                 .formatted(gv, items);
+    }
+
+    /** The APIGroup document of one group, or null when none of its versions is served. */
+    private String group(String name) {
+        String all = groups();
+        String marker = "{\"name\":\"" + name + "\",";
+        int start = all.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        int end = all.indexOf("}}", start) + 2;
+        return "{\"kind\":\"APIGroup\",\"apiVersion\":\"v1\"," + all.substring(start + 1, end);
     }
 
     private String groups() {

@@ -121,6 +121,11 @@ public final class RecordingDispatcher extends Dispatcher {
         discovery.unserve(groupVersion);
     }
 
+    /** Plays an older cluster: a group version only older releases serve (e.g. {@code policy/v1beta1}) is served. */
+    public void serve(String groupVersion) {
+        discovery.serve(groupVersion);
+    }
+
     /** The next {@code times} requests with this method whose path contains {@code pathPart} get {@code status}. */
     public void fail(String method, String pathPart, int status, int times) {
         fail(method, pathPart, status, times, 0);
