@@ -194,18 +194,19 @@ final class DeploymentRun {
             return; // the snapshot is deleted right after the last phase
         }
         try {
+            // A merge patch of the annotation alone, sent as is: no read first, no resourceVersion to clash.
+            Secret patch = new io.fabric8.kubernetes.api.model.SecretBuilder()
+                    .withNewMetadata()
+                    .withName(state.snapshotName())
+                    .withNamespace(request.namespace())
+                    .addToAnnotations(ClusterSnapshot.STATE, state.toJson())
+                    .endMetadata()
+                    .build();
             client.secrets()
                     .inNamespace(request.namespace())
-                    .withName(state.snapshotName())
-                    .patch(
-                            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                            client.getKubernetesSerialization()
-                                    .asJson(java.util.Map.of(
-                                            "metadata",
-                                            java.util.Map.of(
-                                                    "annotations",
-                                                    java.util.Map.of(ClusterSnapshot.STATE, state.toJson())))));
+                    .resource(patch)
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE));
         } catch (RuntimeException e) {
             log.event("could not store the checkpoint in the snapshot (devops resume would repeat a phase): "
                     + describe(e));
