@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class AbortOnShutdown implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
+    private volatile int exitCode = -1;
 
     AbortOnShutdown(Duration grace) {
         Thread worker = Thread.currentThread();
@@ -26,13 +27,23 @@ final class AbortOnShutdown implements AutoCloseable {
                 () -> {
                     worker.interrupt();
                     try {
-                        finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+                        if (finished.await(grace.toMillis(), TimeUnit.MILLISECONDS) && exitCode >= 0) {
+                            // The JVM would end with 128 + the signal (143, 130); the command's own code says how
+                            // the deployment ended (aborted and rolled back: 1), which is what scripts branch on.
+                            // Past the grace period the signal's code stays: the outcome is unknown then.
+                            Runtime.getRuntime().halt(exitCode);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 },
                 "devops-abort-on-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** The exit code to end with should a signal be what ends the process (streams must be flushed already). */
+    void exitWith(int code) {
+        exitCode = code;
     }
 
     @Override

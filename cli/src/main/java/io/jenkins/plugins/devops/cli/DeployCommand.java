@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
             "  devops deploy -f k8s/checkout.yaml --service checkout --environment staging --strategy canary"
                     + " --steps 10,50,100 --image ghcr.io/example/checkout:1.4.2 --kubeconfig ~/.kube/config",
             "",
-            "Exit codes: 0 deployed, 1 the deployment failed (rolled back or not), 2 usage or input error"
-                    + " (nothing was written)."
+            "Exit codes: 0 deployed, 1 the deployment failed or was aborted by Ctrl-C/SIGTERM (rolled back or"
+                    + " not), 2 usage or input error (nothing was written)."
         })
 final class DeployCommand implements Callable<Integer> {
     @Mixin
@@ -58,7 +58,8 @@ final class DeployCommand implements Callable<Integer> {
             names = "--max-restarts",
             defaultValue = "3",
             paramLabel = "N",
-            description = "Fail when a new pod's containers restarted this often (default 3).")
+            description = "Fail at once when a container of a new pod restarted this often (default 3); pods in"
+                    + " CrashLoopBackOff or ImagePullBackOff fail at once anyway.")
     int maxRestarts;
 
     @Option(
@@ -76,7 +77,8 @@ final class DeployCommand implements Callable<Integer> {
         if (maxRestarts < 1) {
             throw new UsageException("--max-restarts must be 1 or more, got " + maxRestarts);
         }
-        DeploymentRequest deployment = request.toRequest(false);
+        DeploymentRequest deployment =
+                request.toRequest(false).toBuilder().maxRestarts(maxRestarts).build();
         // Gates are built (credentials resolved) before the cluster is touched, so bad settings change nothing.
         List<HealthGate> configured = gatesFile == null
                 ? List.of()
@@ -96,7 +98,9 @@ final class DeployCommand implements Callable<Integer> {
                     new DeploymentEngine(client, options).deploy(deployment, gates, new ProgressPrinter(progress));
             out.print(format.json() ? CliJson.write(record) + "\n" : Outcomes.summary(record));
             out.flush();
-            return record.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
+            int code = record.outcome().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
+            abort.exitWith(code);
+            return code;
         }
     }
 }

@@ -66,7 +66,10 @@ final class RequestOptions {
     @Option(names = "--max-surge", paramLabel = "N|N%", description = "Rolling: maxSurge (default 25%).")
     String maxSurge;
 
-    @Option(names = "--max-unavailable", paramLabel = "N|N%", description = "Rolling: maxUnavailable (default 25%).")
+    @Option(
+            names = "--max-unavailable",
+            paramLabel = "N|N%",
+            description = "Rolling: maxUnavailable (default 0: no pod goes before its replacement is ready).")
     String maxUnavailable;
 
     @Option(
@@ -89,7 +92,8 @@ final class RequestOptions {
             names = "--progress-deadline",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
-            description = "Fail when a rollout makes no progress for this long (default 600s).")
+            description = "Fail when a rollout makes no progress for this long. Default: the manifest's"
+                    + " progressDeadlineSeconds, else 600s.")
     Duration progressDeadline;
 
     @Option(

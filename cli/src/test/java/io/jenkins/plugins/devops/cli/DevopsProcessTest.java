@@ -129,6 +129,9 @@ class DevopsProcessTest {
             CliResult result = deployment.finish();
 
             assertThat(result.out()).as(result.toString()).contains("ABORTED: deployment of checkout 1.4.2");
+            assertThat(result.exitCode())
+                    .as("an aborted, rolled back deployment is a failed one (docs/cli.md), not 143")
+                    .isEqualTo(1);
             Deployment stable = cluster.admin()
                     .apps()
                     .deployments()

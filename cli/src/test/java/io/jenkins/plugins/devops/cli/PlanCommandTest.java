@@ -36,7 +36,9 @@ class PlanCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())
                 .startsWith("Plan: canary deployment of checkout to staging (namespace shop): 1.4.1 -> 1.4.2")
-                .containsPattern("weight +10%")
+                // 10% of 4 replicas is 1 canary pod of 4: the plan shows the weight the replica ratio achieves
+                .containsPattern("canary 10% +weight +25%")
+                .contains("Note: step 10%: 10% requested -> 25% effective (1 of 4 pods run the canary")
                 .containsPattern("weight +50%")
                 .containsPattern("weight +100%")
                 .contains("writes Deployment/checkout");
@@ -65,7 +67,8 @@ class PlanCommandTest {
         assertThat(plan.get("namespace").asText()).isEqualTo("shop");
         assertThat(plan.get("version").asText()).isEqualTo("1.4.1");
         assertThat(plan.get("previousVersion").asText()).isEqualTo("1.4.1");
-        assertThat(plan.get("weights").toString()).startsWith("[20,100");
+        // 20% of 4 replicas is 1 canary pod of 4: the plan shows the effective 25%
+        assertThat(plan.get("weights").toString()).startsWith("[25,100");
         assertThat(plan.get("phases").get(0).get("writes").toString()).contains("Deployment/");
     }
 

@@ -127,7 +127,11 @@ public class DeployOperation {
                     .image(settings.image().isEmpty() ? null : settings.image())
                     .version(settings.version().isEmpty() ? null : settings.version())
                     .strategy(StrategySettings.fromOptions(settings.strategy(), settings.strategyOptions()))
-                    .progressDeadline(Duration.ofSeconds(settings.progressDeadlineSeconds()))
+                    // 0 (the default) leaves the manifest's progressDeadlineSeconds in charge
+                    .progressDeadline(
+                            settings.progressDeadlineSeconds() > 0
+                                    ? Duration.ofSeconds(settings.progressDeadlineSeconds())
+                                    : null)
                     .commits(CommitCollector.of(run))
                     .triggeredBy(run.getExternalizableId())
                     .build();

@@ -28,7 +28,8 @@ public final class DeploySettings implements Serializable {
     private ArrayList<LinkedHashMap<String, Object>> webhooks = new ArrayList<>();
     private String gatesYaml = "";
     private ClusterConnection connection = new ClusterConnection("", "", "", false, "", "");
-    private int progressDeadlineSeconds = 600;
+    /** 0: the manifest's progressDeadlineSeconds, else Kubernetes' 600. */
+    private int progressDeadlineSeconds;
     private boolean markUnstable;
 
     public DeploySettings(String service, String environment) {

@@ -61,7 +61,8 @@ public class DeployStep extends Step {
     private String serverUrl;
     private String context;
     private String cloud;
-    private int progressDeadlineSeconds = 600;
+    /** 0: the manifest's progressDeadlineSeconds, else Kubernetes' 600. */
+    private int progressDeadlineSeconds;
     private boolean markUnstable;
 
     @DataBoundConstructor

@@ -380,7 +380,7 @@ public final class DeploymentEngine {
         return new ResourceWriter(client, options.conflictRetries(), log::event);
     }
 
-    static RolloutWatcher watcher(KubernetesClient client, String namespace) {
-        return new RolloutWatcher(client, namespace);
+    static RolloutWatcher watcher(KubernetesClient client, String namespace, RunLog log) {
+        return new RolloutWatcher(client, namespace, log::event);
     }
 }

@@ -13,8 +13,10 @@ import java.util.List;
  * @param name e.g. {@code canary 10%}
  * @param weight traffic percentage of the new version after this phase
  * @param waitBefore how long to wait before writing (blue-green scale-down delay)
- * @param writes the full desired objects this phase writes
- * @param awaitRollout names of Deployments that must be fully rolled out before the gates run
+ * @param writes the full desired objects this phase writes, in order
+ * @param awaitRollout names of Deployments that must be fully rolled out before the gates run; one that this phase
+ *     writes is awaited right after its own write, before the next object is written, which is how a strategy says
+ *     "scale this side up and wait until it is ready, then shrink the other or move the traffic"
  * @param gates gate points evaluated at the end of the phase, in order
  * @param pauseAfter how long to wait after the gates passed (canary pause)
  */

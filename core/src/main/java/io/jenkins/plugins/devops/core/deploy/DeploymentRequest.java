@@ -24,6 +24,9 @@ public final class DeploymentRequest {
     /** The default progress deadline, as Kubernetes and Argo Rollouts use. */
     public static final Duration DEFAULT_PROGRESS_DEADLINE = Duration.ofSeconds(600);
 
+    /** Restarts of a new pod's container at which the rollout fails, unless the request says otherwise. */
+    public static final int DEFAULT_MAX_RESTARTS = 3;
+
     private final String service;
     private final String environment;
     private final String namespace;
@@ -34,6 +37,8 @@ public final class DeploymentRequest {
     private final boolean versionGiven;
     private final StrategySettings strategy;
     private final Duration progressDeadline;
+    private final boolean progressDeadlineGiven;
+    private final int maxRestarts;
     private final List<Commit> commits;
     private final String triggeredBy;
     private final boolean dryRun;
@@ -43,10 +48,15 @@ public final class DeploymentRequest {
         environment = Names.requireDnsLabel("environment", b.environment);
         namespace = Names.requireDnsLabel("namespace", b.namespace);
         strategy = b.strategy == null ? StrategySettings.rolling() : b.strategy;
-        progressDeadline = b.progressDeadline == null ? DEFAULT_PROGRESS_DEADLINE : b.progressDeadline;
-        if (progressDeadline.isNegative() || progressDeadline.isZero()) {
+        progressDeadlineGiven = b.progressDeadline != null;
+        if (progressDeadlineGiven && (b.progressDeadline.isNegative() || b.progressDeadline.isZero())) {
+            throw new InvalidRequestException("progress deadline must be positive, e.g. 600 s; got "
+                    + b.progressDeadline.toSeconds() + " s (leave it out to use the manifest's)");
+        }
+        maxRestarts = b.maxRestarts == null ? DEFAULT_MAX_RESTARTS : b.maxRestarts;
+        if (maxRestarts < 1) {
             throw new InvalidRequestException(
-                    "progress deadline must be positive, e.g. 600 s; got " + progressDeadline.toSeconds() + " s");
+                    "max restarts must be 1 or more, got " + maxRestarts + "; e.g. 3 fails a pod on its third restart");
         }
         if (b.image != null && (b.image.isBlank() || b.image.chars().anyMatch(Character::isWhitespace))) {
             throw new InvalidRequestException("image '" + b.image + "' is not an image reference; use e.g. "
@@ -56,11 +66,25 @@ public final class DeploymentRequest {
         manifests = b.manifests;
         objects = ManifestSet.parse(b.manifests, namespace, strategy.name());
         checkWorkload(objects.workload());
+        progressDeadline = progressDeadlineGiven ? b.progressDeadline : manifestDeadline(objects.workload());
         versionGiven = b.version != null && !b.version.isBlank();
         version = versionGiven ? b.version.trim() : versionOf(effectiveImage());
         commits = b.commits == null ? List.of() : List.copyOf(b.commits);
         triggeredBy = b.triggeredBy == null ? "" : b.triggeredBy;
         dryRun = b.dryRun;
+    }
+
+    /** The workload's own {@code progressDeadlineSeconds}, else the Kubernetes default. */
+    private static Duration manifestDeadline(Deployment d) {
+        Integer seconds = d.getSpec() == null ? null : d.getSpec().getProgressDeadlineSeconds();
+        if (seconds == null) {
+            return DEFAULT_PROGRESS_DEADLINE;
+        }
+        if (seconds < 1) {
+            throw new InvalidRequestException("Deployment/" + d.getMetadata().getName()
+                    + " has progressDeadlineSeconds " + seconds + "; it must be positive, e.g. 600, or left out");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private void checkWorkload(Deployment d) {
@@ -140,7 +164,8 @@ public final class DeploymentRequest {
                 .image(image)
                 .version(versionGiven ? version : null)
                 .strategy(strategy)
-                .progressDeadline(progressDeadline)
+                .progressDeadline(progressDeadlineGiven ? progressDeadline : null)
+                .maxRestarts(maxRestarts)
                 .commits(commits)
                 .triggeredBy(triggeredBy)
                 .dryRun(dryRun);
@@ -181,8 +206,22 @@ public final class DeploymentRequest {
         return strategy;
     }
 
+    /**
+     * How long a rollout may go without progress: the request's, else the manifest workload's
+     * {@code progressDeadlineSeconds}, else 600 s. It also bounds the engine's own wait per Deployment.
+     */
     public Duration progressDeadline() {
         return progressDeadline;
+    }
+
+    /** Whether the request set the progress deadline; then it replaces the manifest's. */
+    public boolean progressDeadlineGiven() {
+        return progressDeadlineGiven;
+    }
+
+    /** Restarts of any container of a new pod at which the phase fails at once (default 3). */
+    public int maxRestarts() {
+        return maxRestarts;
     }
 
     public List<Commit> commits() {
@@ -213,6 +252,7 @@ public final class DeploymentRequest {
         private String version;
         private StrategySettings strategy;
         private Duration progressDeadline;
+        private Integer maxRestarts;
         private List<Commit> commits;
         private String triggeredBy;
         private boolean dryRun;
@@ -257,8 +297,15 @@ public final class DeploymentRequest {
             return this;
         }
 
+        /** Replaces the manifest's {@code progressDeadlineSeconds}; null (the default) keeps the manifest's. */
         public Builder progressDeadline(Duration value) {
             progressDeadline = value;
+            return this;
+        }
+
+        /** Restarts of a new pod's container at which the rollout fails at once; null means 3. */
+        public Builder maxRestarts(Integer value) {
+            maxRestarts = value;
             return this;
         }
 

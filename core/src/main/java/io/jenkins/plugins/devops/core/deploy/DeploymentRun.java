@@ -77,11 +77,18 @@ final class DeploymentRun {
         ResourceWriter writer = DeploymentEngine.writer(client, options, log);
         String reason;
         boolean aborted = false;
-        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace());
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace(), log);
                 DeploymentLease.KeepAlive alive =
                         lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
             try {
-                PhaseRunner runner = new PhaseRunner(writer, watcher, gates, log, request.progressDeadline(), clock);
+                PhaseRunner runner = new PhaseRunner(
+                        writer,
+                        watcher,
+                        gates,
+                        log,
+                        request.progressDeadline(),
+                        new io.jenkins.plugins.devops.core.kube.PodFailureDetector(request.maxRestarts()),
+                        clock);
                 DeploymentState current = state;
                 for (int i = state.nextPhase(); i < plan.phases().size(); i++) {
                     // The first phase of a resume may have been waiting (blue-green scale-down delay) since the
@@ -143,6 +150,9 @@ final class DeploymentRun {
         boolean interrupted = interruptedHere;
         try {
             new SnapshotRestorer(writer, watcher, log, options.rollbackTimeout()).restore(snapshot);
+            if (!plan.previousVersion().isEmpty()) {
+                log.event("rollback: all traffic back on version " + plan.previousVersion());
+            }
             try {
                 gates.evaluate(GatePoint.ROLLBACK, 0, 0);
             } catch (InterruptedException e) {
@@ -178,7 +188,7 @@ final class DeploymentRun {
             DeploymentState state, ClusterSnapshot snapshot, DeploymentLease lease, String reason, boolean aborted) {
         log.event("deployment " + deploymentId + " was rolling back when it stopped; finishing the rollback");
         ResourceWriter writer = DeploymentEngine.writer(client, options, log);
-        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace());
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, request.namespace(), log);
                 DeploymentLease.KeepAlive alive =
                         lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
             return rollBack(writer, watcher, snapshot, state, reason, aborted, false, lease);

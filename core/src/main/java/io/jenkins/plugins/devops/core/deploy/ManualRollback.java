@@ -62,20 +62,22 @@ final class ManualRollback {
         ResourceWriter writer = new ResourceWriter(client, options.conflictRetries(), log::event);
         Outcome outcome = Outcome.SUCCEEDED;
         String reason = "";
-        try (RolloutWatcher watcher = new RolloutWatcher(client, request.namespace())) {
+        try (RolloutWatcher watcher = new RolloutWatcher(client, request.namespace(), log::event)) {
+            Deployment live = watcher.cached(target.deployment().getMetadata().getName());
+            if (SurgeOnly.needed(live, target.deployment())) {
+                // The old template comes back without taking a ready pod away, whatever the Deployment's strategy.
+                await(watcher, writer.write(SurgeOnly.of(target.deployment()), live));
+            }
             Deployment written = writer.write(target.deployment());
-            Long g = written.getMetadata().getGeneration();
-            watcher.awaitRollout(
-                    written.getMetadata().getName(),
-                    g == null ? 0 : g,
-                    options.rollbackTimeout(),
-                    log.listener()::podsReady);
+            await(watcher, written);
             for (Service s : target.services()) {
                 writer.write(s);
                 log.event("switched Service/" + s.getMetadata().getName() + " to "
                         + written.getMetadata().getName());
             }
-            log.listener().weightChanged(100);
+            // Not a traffic weight of "the new version": a rollback hands all traffic back to an older one.
+            log.event("all traffic now goes to version " + target.version() + " (Deployment/"
+                    + written.getMetadata().getName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = Outcome.ABORTED;
@@ -116,6 +118,15 @@ final class ManualRollback {
                 log.phases,
                 log.gates,
                 log.events);
+    }
+
+    private void await(RolloutWatcher watcher, Deployment written) throws InterruptedException {
+        Long g = written.getMetadata().getGeneration();
+        watcher.awaitRollout(
+                written.getMetadata().getName(),
+                g == null ? 0 : g,
+                options.rollbackTimeout(),
+                log.listener()::podsReady);
     }
 
     private Target blueGreenTarget(RollbackRequest request, List<Deployment> deployments) {

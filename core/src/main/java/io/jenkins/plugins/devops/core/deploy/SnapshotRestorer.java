@@ -19,7 +19,9 @@ import java.util.Map;
  *   <li>HTTPRoutes restored first: their old backends are the original Services, which select the old pods
  *       throughout;
  *   <li>supporting objects (ConfigMaps, Secrets, HPAs ...) restored;
- *   <li>Deployments that served before (replicas above 0) restored, and their rollout awaited;
+ *   <li>Deployments that served before (replicas above 0) restored, and their rollout awaited, one after the other:
+ *       scaled back up and ready before anything that runs the new version goes away; when the old pod template
+ *       comes back, it comes surge-only first (maxUnavailable 0) whatever the Deployment's own strategy;
  *   <li>Services restored (selectors point back at the old version, which is ready);
  *   <li>Deployments that did not serve before restored (scaled to 0), objects that did not exist deleted.
  * </ol>
@@ -69,13 +71,15 @@ final class SnapshotRestorer {
         for (HasMetadata o : supporting) {
             restoreOne(o);
         }
-        List<Deployment> restored = new ArrayList<>();
         for (Deployment d : serving) {
-            restored.add((Deployment) restoreOne(d));
-        }
-        for (Deployment d : restored) {
-            Long g = d.getMetadata().getGeneration();
-            watcher.awaitRollout(d.getMetadata().getName(), g == null ? 0 : g, timeout, log.listener()::podsReady);
+            Deployment live = watcher.cached(d.getMetadata().getName());
+            if (SurgeOnly.needed(live, d)) {
+                // The old pod template comes back surge-only first, so the serving side never runs short; then
+                // the exact old object (its own strategy), which changes no pod.
+                await((Deployment) writer.write(SurgeOnly.of(d), live));
+                log.event("rollback: restored the pods of " + ResourceWriter.ref(d) + " (surge-only)");
+            }
+            await((Deployment) restoreOne(d));
         }
         for (HasMetadata o : routing) {
             restoreOne(o);
@@ -88,6 +92,11 @@ final class SnapshotRestorer {
             writer.delete(o);
             log.event("rollback: deleted " + ResourceWriter.ref(o) + " (it did not exist before)");
         }
+    }
+
+    private void await(Deployment stored) throws InterruptedException {
+        Long g = stored.getMetadata().getGeneration();
+        watcher.awaitRollout(stored.getMetadata().getName(), g == null ? 0 : g, timeout, log.listener()::podsReady);
     }
 
     private HasMetadata restoreOne(HasMetadata before) {

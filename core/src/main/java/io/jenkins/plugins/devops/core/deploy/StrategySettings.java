@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * @param httpRoute name of a Gateway API HTTPRoute whose backendRef weights carry the canary traffic, or empty to
  *     realise weights by replica ratio
  * @param maxSurge rolling update maxSurge (count or percentage), default {@code 25%}
- * @param maxUnavailable rolling update maxUnavailable (count or percentage), default {@code 25%}
+ * @param maxUnavailable rolling update maxUnavailable (count or percentage), default {@code 0} (Kubernetes' own
+ *     default is 25%, which lets ready pods drop by a quarter during the update)
  * @param scaleDownDelaySeconds blue-green: how long the old slot keeps running after the switch; 0 keeps it
  */
 public record StrategySettings(
@@ -51,13 +52,14 @@ public record StrategySettings(
         pause = pause == null ? Duration.ZERO : pause;
         httpRoute = httpRoute == null ? "" : httpRoute.trim();
         maxSurge = maxSurge == null || maxSurge.isBlank() ? "25%" : maxSurge.trim();
-        maxUnavailable = maxUnavailable == null || maxUnavailable.isBlank() ? "25%" : maxUnavailable.trim();
+        // 0, not Kubernetes' 25%: a rolling update then never has fewer ready pods than desired.
+        maxUnavailable = maxUnavailable == null || maxUnavailable.isBlank() ? "0" : maxUnavailable.trim();
         validate(name, steps, pause, maxSurge, maxUnavailable, scaleDownDelaySeconds);
     }
 
-    /** Rolling update with maxSurge and maxUnavailable 25%. */
+    /** Rolling update with maxSurge 25% and maxUnavailable 0. */
     public static StrategySettings rolling() {
-        return rolling("25%", "25%");
+        return rolling("25%", "0");
     }
 
     public static StrategySettings rolling(String maxSurge, String maxUnavailable) {

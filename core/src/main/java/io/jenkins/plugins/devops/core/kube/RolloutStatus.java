@@ -11,7 +11,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
  *
  * @param complete the rollout is done
  * @param failureReason why it failed, or empty
- * @param ready ready replicas
+ * @param ready ready replicas of the new ReplicaSet as far as the status tells: the ready replicas minus the old
+ *     ones (which may all be ready), so old pods never make a count like "5/4"
  * @param desired desired replicas
  */
 public record RolloutStatus(boolean complete, String failureReason, int ready, int desired) {
@@ -24,7 +25,8 @@ public record RolloutStatus(boolean complete, String failureReason, int ready, i
         if (s == null) {
             return new RolloutStatus(false, "", 0, desired);
         }
-        int ready = value(s.getReadyReplicas());
+        int oldReplicas = Math.max(0, value(s.getReplicas()) - value(s.getUpdatedReplicas()));
+        int ready = Math.max(0, Math.min(value(s.getUpdatedReplicas()), value(s.getReadyReplicas()) - oldReplicas));
         long generation =
                 d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
         long observed = s.getObservedGeneration() == null ? -1 : s.getObservedGeneration();

@@ -50,7 +50,7 @@ class CanaryDeploymentTest {
         assertThat(plan.phases())
                 .extracting(DeploymentPhase::name)
                 .containsExactly("canary 10%", "canary 50%", "canary 100%", "promote", "scale down canary");
-        assertThat(plan.weights()).containsExactly(10, 50, 100, 100, 100);
+        assertThat(plan.weights()).containsExactly(25, 50, 100, 100, 100);
         assertThat(plan.phases().get(0).writtenObjects())
                 .containsExactly(
                         "ConfigMap/shop-config",
@@ -64,8 +64,21 @@ class CanaryDeploymentTest {
         assertThat(plan.previousVersion()).isEqualTo("1.0.0");
         assertThat(plan.render())
                 .contains("canary 10%", "writes Deployment/shop-canary (replicas 1)", "1.0.0 -> 1.1.0");
-        assertThat(plan.notes()).anyMatch(n -> n.contains("1 canary + 3 stable pods give an effective 25%"));
+        assertThat(plan.notes())
+                .anyMatch(n -> n.contains("step 10%: 10% requested -> 25% effective (1 of 4 pods run the canary"));
         assertThat(cluster.traffic().writes()).isEmpty();
+    }
+
+    @Test
+    void promotionAfterALastStepBelowHundredScalesTheCanaryToFullSizeFirst() {
+        DeploymentPlan plan = engine.plan(request("registry/shop:1.1.0", 4, StrategySettings.canary(List.of(10, 50)))
+                .build());
+
+        assertThat(plan.phases().get(2).name()).isEqualTo("promote");
+        assertThat(plan.phases().get(2).writtenObjects())
+                .containsExactly("Deployment/shop-canary (replicas 4)", "Deployment/shop (replicas 4)");
+        assertThat(plan.phases().get(2).awaitRollout()).containsExactly("shop-canary", "shop");
+        assertThat(plan.render()).containsPattern("canary 10% +weight +25%");
     }
 
     @Test
@@ -91,11 +104,12 @@ class CanaryDeploymentTest {
                 progress);
 
         assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(progress.weights).containsExactly(10, 50, 100, 100, 100);
+        // Step 10% runs 1 canary pod of 4: the weight reported is the effective 25%, not the requested 10%.
+        assertThat(progress.weights).containsExactly(25, 50, 100, 100, 100);
         assertThat(gate.seen())
                 .filteredOn(c -> c.point() == GatePoint.STEP)
                 .extracting(GateContext::weight)
-                .containsExactly(10, 50, 100);
+                .containsExactly(25, 50, 100);
         assertThat(gate.seen().get(1).targets()).containsEntry("canaryDeployment", "shop-canary");
         assertThat(progress.lines).contains("shop-canary 1/1 pods ready", "shop-canary 2/2 pods ready");
         assertThat(image(cluster, "shop")).isEqualTo("registry/shop:1.1.0");

@@ -103,7 +103,8 @@ class LeaseAndAbortTest {
         String taker = "shop-prod-20261124-taker (bob)";
         ScriptedGate stalledAnalysis = ScriptedGate.failingWhen(
                 c -> {
-                    if (c.point() == GatePoint.STEP && c.weight() == 20) {
+                    // 20% of 4 replicas is 1 canary pod of 4: the gates see the effective 25%.
+                    if (c.point() == GatePoint.STEP && c.weight() == 25) {
                         // As if this run stalled past its lease: another deployment takes the lease over, stores
                         // its own snapshot and starts writing.
                         Lease lease = cluster.admin()

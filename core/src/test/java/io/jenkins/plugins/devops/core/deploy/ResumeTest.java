@@ -178,7 +178,8 @@ class ResumeTest {
         };
         assertThatThrownBy(() -> engine.deploy(
                         update,
-                        List.of(ScriptedGate.failingWhen(c -> c.weight() == 20, "error rate 9% above 1%")),
+                        // step 20% of 4 replicas: 1 canary pod of 4, the effective weight the gates see is 25%
+                        List.of(ScriptedGate.failingWhen(c -> c.weight() == 25, "error rate 9% above 1%")),
                         diesWhileRestoring))
                 .isInstanceOf(ProcessDeath.class);
         DeploymentState state = DeploymentState.fromJson(diesWhileRestoring.lastState.get());

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.jenkins.plugins.devops.core.kube.testing.MockCluster;
+import io.jenkins.plugins.devops.core.kube.testing.ReadyPodSampler;
 import io.jenkins.plugins.devops.core.kube.testing.ScriptedGate;
 import io.jenkins.plugins.devops.core.kube.testing.TestManifests;
 import java.time.Duration;
@@ -129,6 +130,49 @@ class RoutedCanaryTest {
                         .withName("shop-stable")
                         .get())
                 .isNull();
+    }
+
+    @Test
+    void weightMovesOnlyToReadyPodsAndTheRollbackKeepsEveryStablePod() {
+        cluster.controller().readyDelay(Duration.ofMillis(150));
+        try (ReadyPodSampler sampler = ReadyPodSampler.start(cluster.admin(), NS, "shop")) {
+            DeploymentRecord record = engine.deploy(
+                    request("1.1.0"), List.of(ScriptedGate.failingWhen(c -> c.weight() == 50, "5xx rate 4%")), sampler);
+
+            assertThat(record.outcome()).as(record.failureReason()).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+            List<ReadyPodSampler.WeightSample> steps = sampler.weights().stream()
+                    .filter(w -> w.weight() > 0 && w.weight() < 100)
+                    .toList();
+            assertThat(steps).extracting(ReadyPodSampler.WeightSample::weight).containsExactly(10, 50);
+            // Each side has at least its traffic share of the 4 desired pods ready when the route moves.
+            assertThat(steps).allSatisfy(w -> {
+                assertThat(w.readyBehind().get("shop-canary"))
+                        .as("canary at " + w.weight() + "%")
+                        .isGreaterThanOrEqualTo((int) Math.ceil(4 * w.weight() / 100.0));
+                assertThat(w.readyBehind().get("shop-stable"))
+                        .as("stable at " + w.weight() + "%")
+                        .isGreaterThanOrEqualTo(4);
+            });
+            // The stable's re-roll for the track label and its restore in the rollback are surge-only.
+            assertThat(sampler.minimumByPhase()).containsKeys("canary 10%", "rollback");
+            assertThat(sampler.minimum()).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void eachStepWritesPodsBeforeTheRouteAndAPromotionBelowHundredGoesBehindAFullCanary() {
+        DeploymentPlan plan = engine.plan(request("1.1.0").toBuilder()
+                .strategy(StrategySettings.canary(List.of(10, 50), Duration.ZERO, "shop-route"))
+                .build());
+
+        assertThat(plan.phases().get(1).writtenObjects())
+                .containsExactly(
+                        "Deployment/shop-canary (replicas 2)", "Deployment/shop (replicas 4)", "HTTPRoute/shop-route");
+        assertThat(plan.phases().get(2).name()).isEqualTo("promote");
+        assertThat(plan.phases().get(2).writtenObjects())
+                .containsExactly(
+                        "Deployment/shop-canary (replicas 4)", "HTTPRoute/shop-route", "Deployment/shop (replicas 4)");
+        assertThat(plan.phases().get(2).awaitRollout()).containsExactly("shop-canary", "shop");
     }
 
     @Test

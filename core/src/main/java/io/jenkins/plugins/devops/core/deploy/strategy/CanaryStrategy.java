@@ -18,8 +18,10 @@ import java.util.Set;
  * Canary on plain Deployments: the stable Deployment keeps the workload's name, the canary runs as
  * {@code <name>-canary} with the extra pod label {@code devops.jenkins.io/track: canary}, and the Service (whose
  * selector both match) spreads traffic over the pods of both. Each step's weight is realised by the replica ratio
- * ({@link ReplicaSplit}); the gates run after each step. Promotion gives the stable Deployment the new spec and
- * full replicas, then scales the canary to 0.
+ * ({@link ReplicaSplit}), and a phase's weight is that effective ratio, not the requested one. Each step scales the
+ * canary up and waits until its pods are ready before it scales the stable down, so ready pods never fall below the
+ * desired count; the gates run after each step. Promotion gives the stable Deployment the new spec and full
+ * replicas (after scaling the canary to full size when the last step is below 100%), then scales the canary to 0.
  *
  * <p>When the stable Deployment does not exist yet there is nothing to compare against, so the first install is a
  * single rollout of the stable Deployment.
@@ -67,23 +69,36 @@ final class CanaryStrategy implements DeploymentStrategy {
                 boolean last = i == steps.size() - 1;
                 ReplicaSplit split = ReplicaSplit.of(total, weight);
                 List<HasMetadata> writes = new ArrayList<>(i == 0 ? supporting : List.of());
+                // Canary up and ready first, then the stable down: ready pods never fall below the desired count,
+                // and the Service only ever spreads traffic over ready pods, so the weight is the pod ratio.
                 writes.add(WorkloadShaper.variant(workload, canaryName, Labels.TRACK, "canary", split.canary()));
                 writes.add(WorkloadShaper.scaled(stable, split.stable()));
                 phases.add(new DeploymentPhase(
                         "canary " + weight + "%",
-                        weight,
+                        split.effectiveWeight(),
                         Duration.ZERO,
                         writes,
                         List.of(canaryName, stableName),
                         last ? List.of(GatePoint.STEP, GatePoint.CONFIRM_PROMOTION) : List.of(GatePoint.STEP),
                         last ? Duration.ZERO : s.pause()));
                 if (split.effectiveWeight() != weight) {
-                    notes.add("step " + weight + "%: " + split.canary() + " canary + " + split.stable()
-                            + " stable pods give an effective " + split.effectiveWeight() + "% (replica ratio).");
+                    notes.add("step " + weight + "%: " + weight + "% requested -> " + split.effectiveWeight()
+                            + "% effective (" + split.canary() + " of " + (split.canary() + split.stable())
+                            + " pods run the canary; replica ratio).");
                 }
             }
+            List<HasMetadata> promotion = new ArrayList<>();
+            List<String> promotionWaits = new ArrayList<>();
+            if (steps.get(steps.size() - 1) < 100) {
+                // The stable Deployment is about to replace its old pods by the manifest's strategy; a full-size
+                // canary carries the traffic meanwhile, so its maxUnavailable costs no capacity.
+                promotion.add(WorkloadShaper.variant(workload, canaryName, Labels.TRACK, "canary", total));
+                promotionWaits.add(canaryName);
+            }
+            promotion.add(workload);
+            promotionWaits.add(stableName);
             phases.add(new DeploymentPhase(
-                    "promote", 100, Duration.ZERO, List.of(workload), List.of(stableName), List.of(), Duration.ZERO));
+                    "promote", 100, Duration.ZERO, promotion, promotionWaits, List.of(), Duration.ZERO));
             phases.add(new DeploymentPhase(
                     "scale down canary",
                     100,

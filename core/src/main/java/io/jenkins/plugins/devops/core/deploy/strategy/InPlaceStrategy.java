@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * Rolling and recreate: the Deployment is updated in place and the Kubernetes Deployment controller replaces the
- * pods (RollingUpdate with maxSurge/maxUnavailable, or Recreate). One phase; complete when the rollout is.
+ * pods (RollingUpdate with maxSurge/maxUnavailable, or Recreate). One phase; complete when the rollout is. The
+ * request's maxSurge/maxUnavailable replace the manifest's; the default maxUnavailable 0 keeps every pod serving
+ * until its replacement is ready, Recreate by definition has none ready in between (the plan says so).
  */
 final class InPlaceStrategy implements DeploymentStrategy {
     private final boolean rolling;
@@ -61,8 +63,17 @@ final class InPlaceStrategy implements DeploymentStrategy {
             notes.add("Deployment/" + name + " does not exist yet: first install.");
         }
         scaled.note().ifPresent(notes::add);
+        int replicas = workload.getSpec().getReplicas();
         if (rolling) {
-            notes.add("RollingUpdate maxSurge " + s.maxSurge() + ", maxUnavailable " + s.maxUnavailable() + ".");
+            int unavailable = unavailable(s.maxUnavailable(), replicas);
+            notes.add("RollingUpdate maxSurge " + s.maxSurge() + ", maxUnavailable " + s.maxUnavailable() + ": "
+                    + (unavailable == 0
+                            ? "no pod is taken away before its replacement is ready (" + replicas + " of " + replicas
+                                    + " stay ready)."
+                            : "ready pods may drop to " + Math.max(0, replicas - unavailable) + " of " + replicas
+                                    + " during the update; maxUnavailable 0 keeps all of them."));
+        } else if (current != null) {
+            notes.add("Recreate stops every old pod before the new ones start: no pod is ready in between.");
         }
         return new DeploymentPlan(
                 request.service(),
@@ -74,6 +85,15 @@ final class InPlaceStrategy implements DeploymentStrategy {
                 List.of(phase),
                 notes,
                 Map.of("newDeployment", name, "deployment", name));
+    }
+
+    /** maxUnavailable as a pod count, rounded down like the Deployment controller does. */
+    static int unavailable(String maxUnavailable, int replicas) {
+        if (maxUnavailable.endsWith("%")) {
+            int percent = Integer.parseInt(maxUnavailable.substring(0, maxUnavailable.length() - 1));
+            return replicas * percent / 100;
+        }
+        return Integer.parseInt(maxUnavailable);
     }
 
     static <T extends HasMetadata> T copy(T o) {

@@ -28,7 +28,9 @@ import java.util.Set;
  * stable and canary pods by the label {@code devops.jenkins.io/track}; the stable Deployment gets
  * {@code track: stable} in its pod labels (the first routed deployment therefore re-rolls the stable pods once).
  * In every rule of the route, the backendRefs to the service are replaced by the two weighted ones. The stable
- * Deployment keeps its full replicas throughout; the canary gets ceil(replicas × weight / 100), at least 1.
+ * Deployment keeps its full replicas throughout; the canary gets ceil(replicas × weight / 100), at least 1, so each
+ * side has at least its traffic share of the desired pods. In every step the pods are written and awaited first and
+ * the route last, so the weight moves only to ready pods.
  * After promotion the route sends everything to {@code <service>-stable} again and the canary is scaled to 0.
  */
 final class RoutedCanaryStrategy implements DeploymentStrategy {
@@ -74,13 +76,17 @@ final class RoutedCanaryStrategy implements DeploymentStrategy {
                 .forEach(o -> first.add(WorkloadShaper.stamp(ManifestSet.copy(o), request)));
         first.add(trackService(front, svc + "-stable", "stable", request));
         first.add(trackService(front, svc + "-canary", "canary", request));
-        Deployment stableLabelled = withTrack(WorkloadShaper.scaled(stable, total), "stable");
+        // Adding the track label re-rolls the stable pods once; surge-only, so the stable never runs short while the
+        // original Service still sends it all the traffic. Promotion writes the manifest's strategy back.
+        Deployment stableLabelled =
+                WorkloadShaper.withSurgeOnly(withTrack(WorkloadShaper.scaled(stable, total), "stable"));
         List<DeploymentPhase> phases = new ArrayList<>();
         for (int i = 0; i < s.steps().size(); i++) {
             int weight = s.steps().get(i);
             boolean last = i == s.steps().size() - 1;
             int canaryReplicas = Math.max(1, (int) Math.ceil(total * weight / 100.0));
             List<HasMetadata> writes = new ArrayList<>(i == 0 ? first : List.of());
+            // Pods first, route last: the weight moves only once both sides have their pods ready.
             writes.add(WorkloadShaper.variant(workload, canaryName, Labels.TRACK, "canary", canaryReplicas));
             writes.add(stableLabelled);
             writes.add(routeAt(route, svc, weight));
@@ -93,14 +99,19 @@ final class RoutedCanaryStrategy implements DeploymentStrategy {
                     last ? List.of(GatePoint.STEP, GatePoint.CONFIRM_PROMOTION) : List.of(GatePoint.STEP),
                     last ? Duration.ZERO : s.pause()));
         }
+        List<HasMetadata> promotion = new ArrayList<>();
+        List<String> promotionWaits = new ArrayList<>();
+        if (s.steps().get(s.steps().size() - 1) < 100) {
+            // The stable is about to replace its pods by the manifest's strategy: a full-size canary takes all the
+            // traffic meanwhile.
+            promotion.add(WorkloadShaper.variant(workload, canaryName, Labels.TRACK, "canary", total));
+            promotion.add(routeAt(route, svc, 100));
+            promotionWaits.add(canaryName);
+        }
+        promotion.add(withTrack(workload, "stable"));
+        promotionWaits.add(stableName);
         phases.add(new DeploymentPhase(
-                "promote",
-                100,
-                Duration.ZERO,
-                List.of(withTrack(workload, "stable")),
-                List.of(stableName),
-                List.of(),
-                Duration.ZERO));
+                "promote", 100, Duration.ZERO, promotion, promotionWaits, List.of(), Duration.ZERO));
         phases.add(new DeploymentPhase(
                 "route to stable, scale down canary",
                 100,

@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns the manifest's Deployment into the one the engine writes: image, version, labels, deadline. */
+/**
+ * Turns the manifest's Deployment into the one the engine writes: image, version, labels, and the progress deadline
+ * when the request sets one.
+ */
 final class WorkloadShaper {
     private WorkloadShaper() {}
 
@@ -33,7 +36,11 @@ final class WorkloadShaper {
         if (d.getSpec().getReplicas() == null) {
             d.getSpec().setReplicas(1);
         }
-        d.getSpec().setProgressDeadlineSeconds((int) request.progressDeadline().toSeconds());
+        if (request.progressDeadlineGiven()) {
+            // Otherwise the manifest's value stays (or Kubernetes' default of 600 s when it has none).
+            d.getSpec()
+                    .setProgressDeadlineSeconds((int) request.progressDeadline().toSeconds());
+        }
         stamp(d, request);
         annotate(d, Labels.STRATEGY, request.strategy().name());
         annotate(d, Labels.VERSION, request.version());
@@ -53,6 +60,22 @@ final class WorkloadShaper {
                 .withMaxUnavailable(intOrString(maxUnavailable))
                 .endRollingUpdate()
                 .build();
+    }
+
+    /**
+     * A rolling update that never takes a pod away before its replacement is ready (maxUnavailable 0, maxSurge 25%,
+     * at least one pod). The engine writes it for the re-rolls it causes itself in the middle of a deployment or a
+     * rollback, whatever the manifest's strategy, so that those never cost serving capacity.
+     */
+    static DeploymentStrategy surgeOnly() {
+        return rollingUpdate("25%", "0");
+    }
+
+    /** A copy whose pods are replaced surge-only ({@link #surgeOnly()}). */
+    static Deployment withSurgeOnly(Deployment d) {
+        Deployment copy = ManifestSet.copy(d);
+        copy.getSpec().setStrategy(surgeOnly());
+        return copy;
     }
 
     static DeploymentStrategy recreate() {

@@ -41,9 +41,14 @@ import java.util.concurrent.TimeUnit;
  * (observedGeneration, replicas, updated/ready/available, conditions Available and Progressing with reasons
  * ReplicaSetUpdated, NewReplicaSetAvailable or ProgressDeadlineExceeded).
  *
- * <p>Faults are chosen per image: {@link #neverReady} pods never pass readiness (after {@link #deadlineAfter} the
- * Deployment reports ProgressDeadlineExceeded), {@link #crashLoop} pods are ready between restarts but count 5
- * restarts. {@link #readyDelay} makes new pods take a while to become ready.
+ * <p>Replacing pods follows the Deployment's strategy: Recreate removes every old pod first; RollingUpdate honours
+ * maxSurge and maxUnavailable (25% each when absent) and removes old pods that are not ready first, so tests can
+ * count the ready pods a rollout leaves.
+ *
+ * <p>Faults are chosen per image: {@link #neverReady} pods never pass readiness, {@link #crashLoopBackOff} pods wait
+ * in CrashLoopBackOff and {@link #imagePullFails} pods in ImagePullBackOff (for all three the Deployment reports
+ * ProgressDeadlineExceeded after {@link #deadlineAfter}); {@link #crashLoop} pods are ready between restarts but
+ * count 5 restarts. {@link #readyDelay} and {@link #readyAfter} make new pods take a while to become ready.
  */
 public final class FakeDeploymentController implements AutoCloseable {
     private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SERIALIZATION =
@@ -60,6 +65,9 @@ public final class FakeDeploymentController implements AutoCloseable {
     });
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
     private final Set<String> crashLoop = ConcurrentHashMap.newKeySet();
+    private final Set<String> crashLoopBackOff = ConcurrentHashMap.newKeySet();
+    private final Set<String> imagePullFails = ConcurrentHashMap.newKeySet();
+    private final Map<String, Duration> readyAfter = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final Map<String, Instant> markedComplete = new ConcurrentHashMap<>();
     private final Map<String, Instant> podReadyAt = new ConcurrentHashMap<>();
@@ -104,6 +112,27 @@ public final class FakeDeploymentController implements AutoCloseable {
     /** Pods running {@code image} crash and restart (5 restarts, ready between restarts). */
     public FakeDeploymentController crashLoop(String image) {
         crashLoop.add(image);
+        return this;
+    }
+
+    /**
+     * Pods running {@code image} crash as the kubelet reports it: not ready, container waiting in
+     * {@code CrashLoopBackOff} after 2 restarts.
+     */
+    public FakeDeploymentController crashLoopBackOff(String image) {
+        crashLoopBackOff.add(image);
+        return this;
+    }
+
+    /** Pods running {@code image} cannot pull it: not ready, container waiting in {@code ImagePullBackOff}. */
+    public FakeDeploymentController imagePullFails(String image) {
+        imagePullFails.add(image);
+        return this;
+    }
+
+    /** New pods running {@code image} take {@code delay} to become ready (overrides {@link #readyDelay}). */
+    public FakeDeploymentController readyAfter(String image, Duration delay) {
+        readyAfter.put(image, delay);
         return this;
     }
 
@@ -169,35 +198,41 @@ public final class FakeDeploymentController implements AutoCloseable {
             current = client.apps()
                     .replicaSets()
                     .inNamespace(namespace)
-                    .resource(newReplicaSet(d, hash, maxRevision + 1, desired))
+                    .resource(newReplicaSet(d, hash, maxRevision + 1, 0))
                     .create();
             owned.add(current);
-        } else if (revision(current) < maxRevision
-                || !Objects.equals(current.getSpec().getReplicas(), desired)) {
-            long rev = revision(current) < maxRevision ? maxRevision + 1 : revision(current);
-            current = client.apps()
-                    .replicaSets()
-                    .inNamespace(namespace)
-                    .withName(current.getMetadata().getName())
-                    .edit(rs -> {
-                        rs.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", String.valueOf(rev));
-                        rs.getSpec().setReplicas(desired);
-                        return rs;
-                    });
         }
         String currentName = current.getMetadata().getName();
+        Map<String, List<Pod>> podsByReplicaSet = new HashMap<>();
         for (ReplicaSet rs : owned) {
-            if (!rs.getMetadata().getName().equals(currentName)
-                    && (rs.getSpec().getReplicas() == null || rs.getSpec().getReplicas() != 0)) {
+            podsByReplicaSet.put(rs.getMetadata().getName(), podsOf(rs, allPods));
+        }
+        Map<String, Integer> wants = wants(d, desired, owned, currentName, podsByReplicaSet);
+        boolean oldLeft = false;
+        for (ReplicaSet rs : owned) {
+            String rsName = rs.getMetadata().getName();
+            int want = wants.get(rsName);
+            boolean isCurrent = rsName.equals(currentName);
+            long rev = isCurrent && revision(rs) < maxRevision ? maxRevision + 1 : revision(rs);
+            if (!Objects.equals(rs.getSpec().getReplicas(), want) || rev != revision(rs)) {
                 client.apps()
                         .replicaSets()
                         .inNamespace(namespace)
-                        .withName(rs.getMetadata().getName())
+                        .withName(rsName)
                         .edit(x -> {
-                            x.getSpec().setReplicas(0);
+                            x.getMetadata()
+                                    .getAnnotations()
+                                    .put("deployment.kubernetes.io/revision", String.valueOf(rev));
+                            x.getSpec().setReplicas(want);
                             return x;
                         });
+                if (isCurrent) {
+                    current.getMetadata()
+                            .getAnnotations()
+                            .put("deployment.kubernetes.io/revision", String.valueOf(rev));
+                }
             }
+            oldLeft |= !isCurrent && want > 0;
         }
         int total = 0;
         int ready = 0;
@@ -206,8 +241,7 @@ public final class FakeDeploymentController implements AutoCloseable {
         String image = template.getSpec().getContainers().get(0).getImage();
         for (ReplicaSet rs : owned) {
             boolean isCurrent = rs.getMetadata().getName().equals(currentName);
-            int want = isCurrent ? desired : 0;
-            List<Pod> pods = syncPods(rs, want, allPods);
+            List<Pod> pods = syncPods(rs, wants.get(rs.getMetadata().getName()), allPods);
             for (Pod p : pods) {
                 total++;
                 if (isCurrent) {
@@ -220,18 +254,98 @@ public final class FakeDeploymentController implements AutoCloseable {
                 }
             }
         }
-        if (waitingForReady && !neverReady.contains(image)) {
-            schedule(name, Duration.ofMillis(Math.max(20, readyDelay.toMillis() / 2)));
+        if (waitingForReady && !stuck(image)) {
+            schedule(name, Duration.ofMillis(Math.max(20, readyDelay(image).toMillis() / 2)));
+        } else if (oldLeft || updated < desired) {
+            // A rolling update goes on as soon as the pods it waited for are ready.
+            schedule(name, Duration.ofMillis(20));
         }
         writeStatus(d, current, total, updated, ready, desired, image);
     }
 
+    /**
+     * How many pods each ReplicaSet should have now, as the Deployment controller decides it: Recreate stops every
+     * old pod before the new ReplicaSet gets any; RollingUpdate keeps at most desired + maxSurge pods and at least
+     * desired - maxUnavailable ready ones (maxSurge rounded up, maxUnavailable down, both 25% by default), removing
+     * old pods that are not ready first.
+     */
+    private static Map<String, Integer> wants(
+            Deployment d,
+            int desired,
+            List<ReplicaSet> owned,
+            String currentName,
+            Map<String, List<Pod>> podsByReplicaSet) {
+        Map<String, Integer> wants = new HashMap<>();
+        List<ReplicaSet> old = owned.stream()
+                .filter(rs -> !rs.getMetadata().getName().equals(currentName))
+                .toList();
+        int currentSpec = owned.stream()
+                .filter(rs -> rs.getMetadata().getName().equals(currentName))
+                .map(rs -> rs.getSpec().getReplicas() == null ? 0 : rs.getSpec().getReplicas())
+                .findFirst()
+                .orElse(0);
+        int oldPods = old.stream()
+                .mapToInt(rs -> podsByReplicaSet.get(rs.getMetadata().getName()).size())
+                .sum();
+        var strategy = d.getSpec().getStrategy();
+        if (strategy != null && "Recreate".equals(strategy.getType())) {
+            old.forEach(rs -> wants.put(rs.getMetadata().getName(), 0));
+            wants.put(currentName, oldPods > 0 ? 0 : desired);
+            return wants;
+        }
+        if (oldPods == 0) {
+            old.forEach(rs -> wants.put(rs.getMetadata().getName(), 0));
+            wants.put(currentName, desired);
+            return wants;
+        }
+        var rolling = strategy == null ? null : strategy.getRollingUpdate();
+        int surge = count(rolling == null ? null : rolling.getMaxSurge(), desired, true);
+        int unavailable = count(rolling == null ? null : rolling.getMaxUnavailable(), desired, false);
+        if (surge == 0 && unavailable == 0) {
+            unavailable = 1;
+        }
+        int newWant = Math.min(desired, Math.max(currentSpec, desired + surge - oldPods));
+        wants.put(currentName, newWant);
+        int readyAll = podsByReplicaSet.values().stream()
+                .flatMap(List::stream)
+                .mapToInt(p -> isReady(p) ? 1 : 0)
+                .sum();
+        int removableReady = Math.max(0, readyAll - (desired - unavailable));
+        for (ReplicaSet rs : old) {
+            List<Pod> pods = podsByReplicaSet.get(rs.getMetadata().getName());
+            int unready = (int) pods.stream().filter(p -> !isReady(p)).count();
+            int readyHere = pods.size() - unready;
+            int removeReady = Math.min(readyHere, removableReady);
+            removableReady -= removeReady;
+            wants.put(rs.getMetadata().getName(), pods.size() - unready - removeReady);
+        }
+        return wants;
+    }
+
+    /** maxSurge (rounded up) or maxUnavailable (rounded down) as a pod count; 25% when absent. */
+    private static int count(io.fabric8.kubernetes.api.model.IntOrString value, int desired, boolean roundUp) {
+        if (value != null && value.getIntVal() != null) {
+            return value.getIntVal();
+        }
+        String text = value == null || value.getStrVal() == null ? "25%" : value.getStrVal();
+        int percent = Integer.parseInt(text.replace("%", ""));
+        return roundUp ? (desired * percent + 99) / 100 : desired * percent / 100;
+    }
+
+    private static List<Pod> podsOf(ReplicaSet rs, List<Pod> allPods) {
+        String rsName = rs.getMetadata().getName();
+        return allPods.stream()
+                .filter(p -> p.getMetadata().getName().startsWith(rsName + "-"))
+                .toList();
+    }
+
     private List<Pod> syncPods(ReplicaSet rs, int want, List<Pod> allPods) {
         String rsName = rs.getMetadata().getName();
-        List<Pod> pods = new ArrayList<>(allPods.stream()
-                .filter(p -> p.getMetadata().getName().startsWith(rsName + "-"))
-                .toList());
-        pods.sort((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName()));
+        List<Pod> pods = new ArrayList<>(podsOf(rs, allPods));
+        // Like the ReplicaSet controller: pods that are not ready go first, then the newest.
+        pods.sort(
+                java.util.Comparator.comparing((Pod p) -> isReady(p)).reversed().thenComparing(p -> p.getMetadata()
+                        .getName()));
         while (pods.size() > want) {
             Pod extra = pods.remove(pods.size() - 1);
             client.pods()
@@ -259,12 +373,13 @@ public final class FakeDeploymentController implements AutoCloseable {
             if (pods.stream().anyMatch(p -> p.getMetadata().getName().equals(podName))) {
                 continue;
             }
-            podReadyAt.put(podName, Instant.now().plus(readyDelay));
+            podReadyAt.put(podName, Instant.now().plus(readyDelay(image)));
             Pod pod = new PodBuilder()
                     .withNewMetadata()
                     .withName(podName)
                     .withNamespace(namespace)
                     .withLabels(rs.getSpec().getTemplate().getMetadata().getLabels())
+                    .withAnnotations(rs.getSpec().getTemplate().getMetadata().getAnnotations())
                     .withOwnerReferences(new OwnerReferenceBuilder()
                             .withApiVersion("apps/v1")
                             .withKind("ReplicaSet")
@@ -279,11 +394,22 @@ public final class FakeDeploymentController implements AutoCloseable {
             pods.add(client.pods().inNamespace(namespace).resource(pod).create());
             if (neverReady.contains(image)) {
                 warn(pod, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503");
-            } else if (crashLoop.contains(image)) {
+            } else if (crashLoop.contains(image) || crashLoopBackOff.contains(image)) {
                 warn(pod, "BackOff", "Back-off restarting failed container");
+            } else if (imagePullFails.contains(image)) {
+                warn(pod, "Failed", "Failed to pull image \"" + image + "\": manifest unknown");
             }
         }
         return pods;
+    }
+
+    private Duration readyDelay(String image) {
+        return readyAfter.getOrDefault(image, readyDelay);
+    }
+
+    /** Pods of this image never become ready: the rollout can only end by its progress deadline. */
+    private boolean stuck(String image) {
+        return neverReady.contains(image) || crashLoopBackOff.contains(image) || imagePullFails.contains(image);
     }
 
     /** Records a Warning event about a pod, as the kubelet would. */
@@ -310,7 +436,7 @@ public final class FakeDeploymentController implements AutoCloseable {
     }
 
     private boolean shouldBeReady(String podName, String image) {
-        if (neverReady.contains(image)) {
+        if (stuck(image)) {
             return false;
         }
         Instant at = podReadyAt.get(podName);
@@ -318,16 +444,29 @@ public final class FakeDeploymentController implements AutoCloseable {
     }
 
     private Pod withStatus(Pod pod, String image, boolean ready) {
-        int restarts = crashLoop.contains(image) ? 5 : 0;
+        String container = pod.getSpec().getContainers().get(0).getName();
+        int restarts = crashLoop.contains(image) ? 5 : crashLoopBackOff.contains(image) ? 2 : 0;
+        var state = new io.fabric8.kubernetes.api.model.ContainerStateBuilder();
+        if (crashLoopBackOff.contains(image)) {
+            state.withNewWaiting()
+                    .withReason("CrashLoopBackOff")
+                    .withMessage("back-off 20s restarting failed container=" + container + " pod="
+                            + pod.getMetadata().getName())
+                    .endWaiting();
+        } else if (imagePullFails.contains(image)) {
+            state.withNewWaiting()
+                    .withReason("ImagePullBackOff")
+                    .withMessage("Back-off pulling image \"" + image + "\"")
+                    .endWaiting();
+        } else {
+            state.withNewRunning().endRunning();
+        }
         ContainerStatus cs = new ContainerStatusBuilder()
-                .withName(pod.getSpec().getContainers().get(0).getName())
+                .withName(container)
                 .withImage(image)
                 .withReady(ready)
                 .withRestartCount(restarts)
-                .withNewState()
-                .withNewRunning()
-                .endRunning()
-                .endState()
+                .withState(state.build())
                 .build();
         pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
                 .withPhase("Running")
@@ -362,7 +501,7 @@ public final class FakeDeploymentController implements AutoCloseable {
                     "True",
                     "NewReplicaSetAvailable",
                     "ReplicaSet " + current.getMetadata().getName() + " has successfully progressed.");
-        } else if (neverReady.contains(image)
+        } else if (stuck(image)
                 && Duration.between(firstSeen.get(key), Instant.now()).compareTo(deadlineAfter) >= 0) {
             progressing = condition(
                     "Progressing",
@@ -375,7 +514,7 @@ public final class FakeDeploymentController implements AutoCloseable {
                     "True",
                     "ReplicaSetUpdated",
                     "ReplicaSet " + current.getMetadata().getName() + " is progressing.");
-            if (neverReady.contains(image)) {
+            if (stuck(image)) {
                 schedule(name, deadlineAfter);
             }
         }
