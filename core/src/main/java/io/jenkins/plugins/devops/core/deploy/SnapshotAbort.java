@@ -58,7 +58,7 @@ final class SnapshotAbort {
                                                 ClusterSnapshot.ROLLBACK_ABORTED,
                                                 "true")))));
         log.event("restoring the snapshot of deployment " + pending.deploymentId());
-        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, pending.namespace());
+        try (RolloutWatcher watcher = DeploymentEngine.watcher(client, pending.namespace(), log);
                 DeploymentLease.KeepAlive alive =
                         lease.keepAlive(options.rollbackTimeout().plus(options.leaseSlack()), log::event)) {
             new SnapshotRestorer(DeploymentEngine.writer(client, options, log), watcher, log, options.rollbackTimeout())
