@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             DeployCommand.class,
             RollbackCommand.class,
+            ResumeCommand.class,
+            AbortCommand.class,
             ChecklistCommand.class,
             DoraCommand.class,
             EventsCommand.class,

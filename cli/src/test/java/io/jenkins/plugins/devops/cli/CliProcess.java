@@ -56,6 +56,16 @@ final class CliProcess {
         process.destroy();
     }
 
+    /** Sends SIGKILL, as {@code kill -9} or a lost machine does: no shutdown hook, no rollback, the lease left. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** What the command printed on stdout so far. */
+    String outSoFar() throws IOException {
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
     CliResult finish() throws IOException, InterruptedException {
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

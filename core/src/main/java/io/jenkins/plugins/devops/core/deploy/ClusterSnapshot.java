@@ -27,6 +27,8 @@ record ClusterSnapshot(String deploymentId, Map<String, HasMetadata> seen, Map<S
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     /** Annotation of the snapshot Secret: the rollback began, for this reason. */
     static final String ROLLBACK_REASON = "devops.jenkins.io/rollback-reason";
+    /** Annotation of the snapshot Secret: the deployment's latest {@link DeploymentState}, as JSON. */
+    static final String STATE = "devops.jenkins.io/state";
     /** Annotation of the snapshot Secret: whether that rollback was an abort. */
     static final String ROLLBACK_ABORTED = "devops.jenkins.io/rollback-aborted";
 

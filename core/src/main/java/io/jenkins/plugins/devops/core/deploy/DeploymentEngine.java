@@ -7,6 +7,7 @@ import io.jenkins.plugins.devops.core.gate.HealthGate;
 import io.jenkins.plugins.devops.core.kube.DeploymentLease;
 import io.jenkins.plugins.devops.core.kube.ResourceWriter;
 import io.jenkins.plugins.devops.core.kube.RolloutWatcher;
+import io.jenkins.plugins.devops.core.kube.ServedApis;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,17 +53,38 @@ public final class DeploymentEngine {
      * Computes the phases from the request and the cluster's current state. Reads, never writes.
      *
      * @throws InvalidRequestException when the request does not fit the cluster (e.g. blue-green without a Service
-     *     that selects the workload)
+     *     that selects the workload), when the cluster does not serve an object's API version, or when the server
+     *     refuses an object in a dry run ({@code dryRun=All}, nothing stored)
      */
     public DeploymentPlan plan(DeploymentRequest request) {
-        return DeploymentStrategy.of(request.strategy())
-                .plan(request, "plan", new LiveClusterView(client, request.namespace()));
+        return checkedPlan(request, "plan", new LiveClusterView(client, request.namespace()));
+    }
+
+    /**
+     * The plan, fitted to the API versions the cluster serves and validated by the server in a dry run: every
+     * problem the server would find in the objects is found here, before the first write.
+     */
+    private DeploymentPlan checkedPlan(DeploymentRequest request, String id, LiveClusterView view) {
+        DeploymentPlan plan =
+                servedPlan(DeploymentStrategy.of(request.strategy()).plan(request, id, view));
+        new ServerDryRun(writer(client, options, new RunLog(ProgressListener.NONE)), view, serialization()).check(plan);
+        return plan;
+    }
+
+    /** @throws InvalidRequestException when the cluster does not serve an object's kind in any usable version */
+    private DeploymentPlan servedPlan(DeploymentPlan plan) {
+        return new ServedVersions(new ServedApis(client), serialization()).fit(plan);
+    }
+
+    private io.fabric8.kubernetes.client.utils.KubernetesSerialization serialization() {
+        return client.getKubernetesSerialization();
     }
 
     /**
      * Deploys. Never throws for a deployment that failed: the record says how it ended.
      *
-     * @throws InvalidRequestException when the request does not fit the cluster, before any write
+     * @throws InvalidRequestException when the request does not fit the cluster, when the cluster does not serve an
+     *     object's API version, or when the server refuses an object in a dry run; always before any write
      * @throws io.jenkins.plugins.devops.core.kube.LeaseHeldException when another deployment of the same service
      *     and environment is running, before any write
      */
@@ -71,7 +93,7 @@ public final class DeploymentEngine {
         Instant started = clock.instant();
         String id = newId(request);
         LiveClusterView view = new LiveClusterView(client, request.namespace());
-        DeploymentPlan plan = DeploymentStrategy.of(request.strategy()).plan(request, id, view);
+        DeploymentPlan plan = checkedPlan(request, id, view);
         RunLog log = new RunLog(l);
         if (request.dryRun()) {
             log.event("dry run: nothing written\n" + plan.render());
@@ -120,8 +142,8 @@ public final class DeploymentEngine {
             throw new InvalidRequestException("the snapshot belongs to deployment " + snapshot.deploymentId() + ", not "
                     + state.deploymentId() + "; a newer deployment has started since");
         }
-        DeploymentPlan plan =
-                DeploymentStrategy.of(request.strategy()).plan(request, state.deploymentId(), snapshot.asView());
+        DeploymentPlan plan = servedPlan(
+                DeploymentStrategy.of(request.strategy()).plan(request, state.deploymentId(), snapshot.asView()));
         if (plan.phases().size() != state.phaseCount()) {
             throw new InvalidRequestException(
                     "the request plans " + plan.phases().size() + " phases but the " + "deployment had "
@@ -154,6 +176,125 @@ public final class DeploymentEngine {
     }
 
     /**
+     * The unfinished deployment of a service, if any: its snapshot Secret is still there because it is running, or
+     * because its process died. Reads only.
+     */
+    public java.util.Optional<PendingDeployment> pending(String namespace, String service, String environment) {
+        Secret secret = client.secrets()
+                .inNamespace(namespace)
+                .withName(snapshotName(service, environment))
+                .get();
+        return secret == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(PendingDeployment.of(
+                        secret, lease(namespace, service, environment).current()));
+    }
+
+    /**
+     * Continues the unfinished deployment of the request's service from the checkpoint its snapshot keeps, when the
+     * process that ran it died and nobody kept its {@link DeploymentState} (a killed {@code devops deploy}). The
+     * lease is taken over when it is held by that same deployment (or has expired); a lease of another deployment
+     * is taken only when {@code forceHolder} names its holder.
+     *
+     * @param request the same request the deployment was started with
+     * @param forceHolder null, or the holder whose lease to take although it has not expired (that process is dead)
+     * @throws InvalidRequestException when there is nothing to resume
+     * @throws io.jenkins.plugins.devops.core.kube.LeaseHeldException when another deployment holds the lease
+     */
+    public DeploymentRecord resume(
+            DeploymentRequest request, List<HealthGate> gates, ProgressListener listener, String forceHolder) {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        PendingDeployment pending = pending(request.namespace(), request.service(), request.environment())
+                .orElseThrow(
+                        () -> nothingPending("resume", request.namespace(), request.service(), request.environment()));
+        if (pending.state() == null) {
+            throw new InvalidRequestException("deployment " + pending.deploymentId() + " left no checkpoint in its"
+                    + " snapshot " + pending.snapshotName() + ", so where to continue is unknown; abort it instead"
+                    + " (nothing was changed)");
+        }
+        takeOverIfNamed(
+                pending, request.service(), request.environment(), forceHolder, request.triggeredBy(), l::message);
+        try {
+            return resume(pending.state(), request, gates, l);
+        } catch (io.jenkins.plugins.devops.core.kube.LeaseHeldException e) {
+            throw withForceHint(e, pending);
+        }
+    }
+
+    /**
+     * Aborts the unfinished deployment of a service whose process died: every object it wrote is restored to how
+     * its snapshot saw it before the first write, the snapshot is deleted and the lease released. The lease is taken
+     * over as for {@link #resume(DeploymentRequest, List, ProgressListener, String)}.
+     *
+     * @throws InvalidRequestException when there is nothing to abort
+     * @throws io.jenkins.plugins.devops.core.kube.LeaseHeldException when another deployment holds the lease
+     */
+    public DeploymentRecord abort(
+            String namespace,
+            String service,
+            String environment,
+            String triggeredBy,
+            String forceHolder,
+            ProgressListener listener) {
+        Names.requireDnsLabel("namespace", namespace);
+        Names.requireDnsLabel("service", service);
+        Names.requireDnsLabel("environment", environment);
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        Instant started = clock.instant();
+        PendingDeployment pending = pending(namespace, service, environment)
+                .orElseThrow(() -> nothingPending("abort", namespace, service, environment));
+        String who = triggeredBy == null ? "" : triggeredBy;
+        RunLog log = new RunLog(l);
+        takeOverIfNamed(pending, service, environment, forceHolder, who, log::event);
+        DeploymentLease lease = lease(namespace, service, environment);
+        try {
+            lease.acquire(
+                    holder(pending.deploymentId(), who),
+                    options.rollbackTimeout().plus(options.leaseSlack()),
+                    log::event);
+        } catch (io.jenkins.plugins.devops.core.kube.LeaseHeldException e) {
+            throw withForceHint(e, pending);
+        }
+        try {
+            return new SnapshotAbort(client, options, clock, log)
+                    .run(pending, service, environment, who, lease, started);
+        } finally {
+            release(lease, log);
+        }
+    }
+
+    private void takeOverIfNamed(
+            PendingDeployment pending,
+            String service,
+            String environment,
+            String forceHolder,
+            String who,
+            java.util.function.Consumer<String> events) {
+        if (forceHolder != null && !forceHolder.isBlank()) {
+            lease(pending.namespace(), service, environment)
+                    .takeOver(
+                            forceHolder,
+                            holder(pending.deploymentId(), who),
+                            options.rollbackTimeout().plus(options.leaseSlack()),
+                            events);
+        }
+    }
+
+    private static io.jenkins.plugins.devops.core.kube.LeaseHeldException withForceHint(
+            io.jenkins.plugins.devops.core.kube.LeaseHeldException e, PendingDeployment pending) {
+        return new io.jenkins.plugins.devops.core.kube.LeaseHeldException(e.getMessage()
+                + " (the unfinished deployment is " + pending.deploymentId() + "; if the lease holder's process is"
+                + " dead too, take its lease over by naming it: --force '" + pending.leaseHolder() + "')");
+    }
+
+    private static InvalidRequestException nothingPending(
+            String what, String namespace, String service, String environment) {
+        return new InvalidRequestException("nothing to " + what + ": no unfinished deployment of " + service + " to "
+                + environment + " in namespace " + namespace + " (no snapshot Secret "
+                + snapshotName(service, environment) + "); nothing was changed");
+    }
+
+    /**
      * Restores the previous good revision (or the one named in the request) of a service, whichever strategy
      * deployed it.
      *
@@ -165,6 +306,16 @@ public final class DeploymentEngine {
         Instant started = clock.instant();
         String id = request.service() + "-" + request.environment() + "-rollback-" + ID_TIME.format(started) + "-"
                 + suffix();
+        // A deployment that died leaves its snapshot: rolling back "to the previous revision" then would not
+        // restore what it changed (Services, the other slot, the canary), the snapshot would. (While its lease is
+        // live the lease refuses the rollback anyway.)
+        pending(request.namespace(), request.service(), request.environment())
+                .filter(p -> p.leaseExpiry() == null || !p.leaseExpiry().isAfter(clock.instant()))
+                .ifPresent(p -> {
+                    throw new InvalidRequestException(p.describe(clock.instant()) + "; restore the state before it"
+                            + " with abort (devops abort), or finish it with resume (devops resume); nothing was"
+                            + " changed");
+                });
         DeploymentLease lease = lease(request.namespace(), request.service(), request.environment());
         lease.acquire(
                 holder(id, request.triggeredBy()), options.rollbackTimeout().plus(options.leaseSlack()), log::event);

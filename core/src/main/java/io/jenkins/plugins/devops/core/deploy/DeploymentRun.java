@@ -53,7 +53,6 @@ final class DeploymentRun {
         }
         ClusterSnapshot snapshot = view.snapshot(deploymentId, plan);
         String snapshotName = DeploymentEngine.snapshotName(request.service(), request.environment());
-        DeploymentEngine.writer(client, options, log).write(snapshot.toSecret(snapshotName, request.namespace()));
         DeploymentState state = new DeploymentState(
                 deploymentId,
                 request.service(),
@@ -67,6 +66,9 @@ final class DeploymentRun {
                 snapshotName,
                 started,
                 clock.instant());
+        Secret stored = snapshot.toSecret(snapshotName, request.namespace());
+        stored.getMetadata().setAnnotations(java.util.Map.of(ClusterSnapshot.STATE, state.toJson()));
+        DeploymentEngine.writer(client, options, log).write(stored);
         log.listener().checkpoint(state);
         return continueFrom(state, snapshot, lease);
     }
@@ -95,7 +97,9 @@ final class DeploymentRun {
                             ? java.time.Duration.between(state.updatedAt(), clock.instant())
                             : java.time.Duration.ZERO;
                     runner.run(plan.phases().get(i), i, plan.phases().size(), waited);
+                    RescaleCheck.afterPhase(plan, plan.phases().get(i), watcher::cached, log);
                     current = current.advancedTo(i + 1, clock.instant());
+                    storeState(current);
                     log.listener().checkpoint(current);
                     lease.renew(DeploymentEngine.leaseDuration(request, plan, options));
                 }
@@ -188,6 +192,34 @@ final class DeploymentRun {
                 DeploymentLease.KeepAlive alive =
                         lease.keepAlive(DeploymentEngine.leaseDuration(request, plan, options), log::event)) {
             return rollBack(writer, watcher, snapshot, state, reason, aborted, false, lease);
+        }
+    }
+
+    /**
+     * Keeps the latest checkpoint in the snapshot Secret too, so that {@code devops resume} can continue a
+     * deployment whose process was killed without anyone having kept the state.
+     */
+    private void storeState(DeploymentState state) {
+        if (state.isComplete()) {
+            return; // the snapshot is deleted right after the last phase
+        }
+        try {
+            // A merge patch of the annotation alone, sent as is: no read first, no resourceVersion to clash.
+            Secret patch = new io.fabric8.kubernetes.api.model.SecretBuilder()
+                    .withNewMetadata()
+                    .withName(state.snapshotName())
+                    .withNamespace(request.namespace())
+                    .addToAnnotations(ClusterSnapshot.STATE, state.toJson())
+                    .endMetadata()
+                    .build();
+            client.secrets()
+                    .inNamespace(request.namespace())
+                    .resource(patch)
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE));
+        } catch (RuntimeException e) {
+            log.event("could not store the checkpoint in the snapshot (devops resume would repeat a phase): "
+                    + describe(e));
         }
     }
 

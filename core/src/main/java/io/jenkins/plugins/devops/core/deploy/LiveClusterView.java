@@ -56,15 +56,24 @@ final class LiveClusterView implements ClusterView {
         Map<String, HasMetadata> written = new LinkedHashMap<>();
         for (DeploymentPhase phase : plan.phases()) {
             for (HasMetadata o : phase.writes()) {
-                String key = ClusterSnapshot.key(o);
-                written.putIfAbsent(key, o);
-                if (!seen.containsKey(key)) {
-                    HasMetadata current = client.resource(o).get();
-                    seen.put(key, current == null ? null : withoutStatus(current));
-                }
+                written.putIfAbsent(ClusterSnapshot.key(o), o);
+                current(o);
             }
         }
         return new ClusterSnapshot(deploymentId, new LinkedHashMap<>(seen), written);
+    }
+
+    /**
+     * The stored object of the same kind and name as {@code o} (without status), or null; read once and
+     * remembered, so the dry run and the snapshot share the read.
+     */
+    HasMetadata current(HasMetadata o) {
+        String key = ClusterSnapshot.key(o);
+        if (!seen.containsKey(key)) {
+            HasMetadata current = client.resource(o).get();
+            seen.put(key, current == null ? null : withoutStatus(current));
+        }
+        return seen.get(key);
     }
 
     /** Status belongs to controllers; restoring it would only confuse them. */

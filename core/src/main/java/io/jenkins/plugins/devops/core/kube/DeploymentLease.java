@@ -87,6 +87,50 @@ public final class DeploymentLease {
     }
 
     /**
+     * Takes the lease from {@code expectedHolder} even though it has not expired: for an operator who knows that
+     * process is dead and names it. Refused when someone else holds the lease by now.
+     *
+     * @param expectedHolder the holder named by the operator (its deployment id is enough)
+     * @throws LeaseHeldException when the lease is held by another holder than the one named
+     */
+    public synchronized void takeOver(
+            String expectedHolder, String holder, Duration duration, Consumer<String> takeovers) {
+        Lease current = client.leases().inNamespace(namespace).withName(name).get();
+        String currentHolder = current == null || current.getSpec() == null
+                ? null
+                : current.getSpec().getHolderIdentity();
+        if (currentHolder == null) {
+            acquire(holder, duration, takeovers);
+            return;
+        }
+        if (!idOf(currentHolder).equals(idOf(expectedHolder.trim()))) {
+            throw new LeaseHeldException("lease " + namespace + "/" + name + " is held by '" + currentHolder
+                    + "', not by '" + expectedHolder + "'; name its current holder to take it over");
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+        int transitions = current.getSpec().getLeaseTransitions() == null
+                ? 0
+                : current.getSpec().getLeaseTransitions();
+        Lease next = lease(holder, duration, now, transitions + 1);
+        next.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+        try {
+            held = client.leases().inNamespace(namespace).resource(next).update();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                throw new LeaseHeldException("lease " + namespace + "/" + name + " changed while it was taken over"
+                        + " (its holder is alive?); look at it again");
+            }
+            throw e;
+        }
+        takeovers.accept("took over lease " + name + " from '" + currentHolder + "' by request (it had not expired)");
+    }
+
+    /** Who holds the lease now and until when, or null when there is no lease. */
+    public Lease current() {
+        return client.leases().inNamespace(namespace).withName(name).get();
+    }
+
+    /**
      * Renews the lease in the background every third of {@code duration} until closed, so that a gate that takes
      * long (an analysis, a manual approval) never lets the lease of a live deployment expire; a dead process stops
      * renewing and its lease expires as before.

@@ -64,6 +64,25 @@ public final class ResourceWriter {
         }
     }
 
+    /**
+     * Asks the server to validate the write of {@code desired} without storing it ({@code dryRun=All}): a create
+     * when {@code current} is null, else a replace of {@code current} exactly as {@link #write} would send it, so
+     * that admission, schema validation and immutable fields (a Deployment's {@code spec.selector}) are checked.
+     *
+     * @throws KubernetesClientException the server's refusal
+     */
+    public <T extends HasMetadata> void dryRun(T desired, HasMetadata current) {
+        T copy = client.getKubernetesSerialization().clone(desired);
+        clearServerFields(copy.getMetadata());
+        if (current == null) {
+            client.resource(copy).dryRun().create();
+            return;
+        }
+        copy.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+        keepAllocatedFields(current, copy);
+        client.resource(copy).dryRun().update();
+    }
+
     /** Deletes the object if it exists. */
     public void delete(HasMetadata object) {
         client.resource(object).withGracePeriod(0).delete();

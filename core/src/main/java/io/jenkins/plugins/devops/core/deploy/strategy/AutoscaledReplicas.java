@@ -19,7 +19,7 @@ import java.util.Set;
  * 0), so the manifest wins then.
  *
  * <p>Autoscalers are looked for in the request's manifests (they replace a cluster object of the same name) and in
- * the namespace ({@code autoscaling/v2}).
+ * the namespace ({@code autoscaling/v2}, and {@code autoscaling/v1} for clusters older than 1.23).
  *
  * @param replicas the count to write
  * @param note why, for the plan; empty when no autoscaler targets the Deployment
@@ -70,6 +70,12 @@ record AutoscaledReplicas(int replicas, Optional<String> note) {
         }
         for (HasMetadata o :
                 cluster.list(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
+            Scaler.of(o).ifPresent(s -> byName.putIfAbsent(s.name(), s));
+        }
+        // autoscaling/v2 is missing before Kubernetes 1.23 (its list answers 404, i.e. nothing); every cluster
+        // serves the same autoscalers as autoscaling/v1, so an existing one is never missed.
+        for (HasMetadata o :
+                cluster.list(io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler.class)) {
             Scaler.of(o).ifPresent(s -> byName.putIfAbsent(s.name(), s));
         }
         return new ArrayList<>(byName.values());

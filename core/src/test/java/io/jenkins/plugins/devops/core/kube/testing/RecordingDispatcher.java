@@ -33,6 +33,7 @@ public final class RecordingDispatcher extends Dispatcher {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<WebSocket> watches = new CopyOnWriteArrayList<>();
+    private final MockDiscovery discovery = new MockDiscovery();
 
     public RecordingDispatcher(KubernetesCrudDispatcher crud) {
         this.crud = crud;
@@ -40,8 +41,9 @@ public final class RecordingDispatcher extends Dispatcher {
 
     /** One request as the server saw it. */
     public record Request(Instant time, String method, String path, boolean watch, int status) {
+        /** A request that changes something: not a read, not a server-side dry run. */
         public boolean isWrite() {
-            return !method.equals("GET") && !method.equals("HEAD");
+            return !method.equals("GET") && !method.equals("HEAD") && (path == null || !path.contains("dryRun=All"));
         }
     }
 
@@ -65,7 +67,10 @@ public final class RecordingDispatcher extends Dispatcher {
                 }
             }
         }
-        MockResponse response = crud.dispatch(request);
+        MockResponse response = answerLocally(request, path);
+        if (response == null) {
+            response = crud.dispatch(request);
+        }
         if (!fromController) {
             int status = parseStatus(response.getStatus());
             requests.add(new Request(Instant.now(), request.getMethod(), path, watch, status));
@@ -74,6 +79,51 @@ public final class RecordingDispatcher extends Dispatcher {
             response.withWebSocketUpgrade(new TrackedListener(response.getWebSocketListener()));
         }
         return response;
+    }
+
+    /**
+     * What the CRUD dispatcher cannot do: discovery documents ({@link MockDiscovery}) and server-side dry runs
+     * ({@code dryRun=All}: answered with the object sent, nothing stored; the server's validation is not
+     * imitated, the real-cluster suite covers it). Null for everything else.
+     */
+    private MockResponse answerLocally(RecordedRequest request, String path) {
+        if (path == null) {
+            return null;
+        }
+        if (path.contains("dryRun=All")) {
+            boolean create = request.getMethod().equals("POST");
+            return new MockResponse()
+                    .setResponseCode(create ? 201 : 200)
+                    .setHeader("Content-Type", "application/json")
+                    .setBody(request.getBody().clone().readUtf8());
+        }
+        if (request.getMethod().equals("GET")) {
+            String document = discovery.answer(path);
+            if (document != null && document.isEmpty()) {
+                return new MockResponse()
+                        .setResponseCode(404)
+                        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                                + "\"reason\":\"NotFound\",\"code\":404,\"message\":\"the server could not find"
+                                + " the requested resource\"}");
+            }
+            if (document != null) {
+                return new MockResponse()
+                        .setResponseCode(200)
+                        .setHeader("Content-Type", "application/json")
+                        .setBody(document);
+            }
+        }
+        return null;
+    }
+
+    /** Plays an older cluster: the group version (e.g. {@code policy/v1}) is no longer served. */
+    public void unserve(String groupVersion) {
+        discovery.unserve(groupVersion);
+    }
+
+    /** Plays an older cluster: a group version only older releases serve (e.g. {@code policy/v1beta1}) is served. */
+    public void serve(String groupVersion) {
+        discovery.serve(groupVersion);
     }
 
     /** The next {@code times} requests with this method whose path contains {@code pathPart} get {@code status}. */
@@ -147,7 +197,12 @@ public final class RecordingDispatcher extends Dispatcher {
         }
 
         boolean matches(String m, String path) {
-            return method.equals(m) && path != null && path.contains(pathPart) && !path.contains("watch=true");
+            // A fault aimed at writes leaves the engine's dry runs alone unless it names them.
+            return method.equals(m)
+                    && path != null
+                    && path.contains(pathPart)
+                    && !path.contains("watch=true")
+                    && (!path.contains("dryRun=All") || pathPart.contains("dryRun"));
         }
 
         synchronized boolean take() {
