@@ -36,22 +36,8 @@ import picocli.CommandLine.Spec;
                     + " (nothing was written)."
         })
 final class AbortCommand implements Callable<Integer> {
-    @Option(names = "--service", required = true, paramLabel = "NAME", description = "The service, e.g. checkout.")
-    String service;
-
-    @Option(
-            names = "--environment",
-            required = true,
-            paramLabel = "NAME",
-            description = "The environment, e.g. staging.")
-    String environment;
-
-    @Option(
-            names = "--namespace",
-            defaultValue = "default",
-            paramLabel = "NAME",
-            description = "Kubernetes namespace (default: default).")
-    String namespace;
+    @Mixin
+    ServiceTarget target;
 
     @Option(
             names = "--force",
@@ -83,9 +69,9 @@ final class AbortCommand implements Callable<Integer> {
         try (KubernetesClient client = cluster.connect()) {
             record = new DeploymentEngine(client, EngineOptions.defaults())
                     .abort(
-                            namespace,
-                            service,
-                            environment,
+                            target.namespace,
+                            target.service,
+                            target.environment,
                             triggeredBy != null ? triggeredBy : System.getProperty("user.name", ""),
                             force,
                             new ProgressPrinter(progress));

@@ -29,22 +29,8 @@ import picocli.CommandLine.Spec;
                     + " input error (nothing was written)."
         })
 final class RollbackCommand implements Callable<Integer> {
-    @Option(names = "--service", required = true, paramLabel = "NAME", description = "The service, e.g. checkout.")
-    String service;
-
-    @Option(
-            names = "--environment",
-            required = true,
-            paramLabel = "NAME",
-            description = "The environment, e.g. staging.")
-    String environment;
-
-    @Option(
-            names = "--namespace",
-            defaultValue = "default",
-            paramLabel = "NAME",
-            description = "Kubernetes namespace (default: default).")
-    String namespace;
+    @Mixin
+    ServiceTarget target;
 
     @Option(
             names = "--revision",
@@ -73,9 +59,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RollbackRequest rollback = new RollbackRequest(
-                service,
-                environment,
-                namespace,
+                target.service,
+                target.environment,
+                target.namespace,
                 revision,
                 triggeredBy != null ? triggeredBy : System.getProperty("user.name", ""));
         PrintWriter out = spec.commandLine().getOut();
