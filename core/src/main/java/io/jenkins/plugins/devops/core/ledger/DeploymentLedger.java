@@ -142,7 +142,7 @@ public final class DeploymentLedger implements Closeable {
         if (index == null) {
             LedgerIndexFile.Loaded loaded = LedgerIndexFile.read(directory.resolve(INDEX))
                     .filter(l -> l.coveredBytes() <= log.size() && madeFromThisLedger(l))
-                    .orElseGet(() -> new LedgerIndexFile.Loaded(new LedgerIndex(), 0));
+                    .orElseGet(() -> new LedgerIndexFile.Loaded(new LedgerIndex(), 0, 0));
             index = loaded.index();
             indexedBytes = loaded.coveredBytes();
             savedBytes = indexedBytes;
@@ -154,9 +154,10 @@ public final class DeploymentLedger implements Closeable {
     }
 
     /**
-     * Whether a saved index was made from this ledger file: its last entry must be the ledger line that ends where
-     * the index says its coverage ends. A ledger deleted or restored from elsewhere next to an old index would
-     * otherwise count the old file's deployments (and be read from the middle of a line).
+     * Whether a saved index was made from this ledger file: the ledger line that ends where the index says its
+     * coverage ends must have the checksum the index recorded. A ledger deleted or restored from elsewhere next to an
+     * old index would otherwise count the old file's deployments (and be read from the middle of a line). Comparing
+     * checksums, not parsed fields, keeps JSON parsing out of opening a ledger (a cold {@code devops dora} run).
      */
     private boolean madeFromThisLedger(LedgerIndexFile.Loaded loaded) {
         LedgerIndex saved = loaded.index();
@@ -165,16 +166,7 @@ public final class DeploymentLedger implements Closeable {
         }
         try {
             Optional<byte[]> line = log.lineEndingAt(loaded.coveredBytes());
-            if (line.isEmpty()) {
-                return false;
-            }
-            Optional<LedgerLineIdentity> entry = LedgerLineIdentity.of(line.get());
-            int last = saved.size() - 1;
-            return entry.isPresent()
-                    && saved.finishedEpochSecond(last) == entry.get().finishedEpochSecond()
-                    && saved.series(saved.seriesOf[last])
-                            .equals(new LedgerIndex.Series(
-                                    entry.get().service(), entry.get().environment()));
+            return line.isPresent() && LedgerIndexFile.lineChecksum(line.get()) == loaded.lastLineChecksum();
         } catch (IOException | RuntimeException e) {
             return false; // unreadable: rebuild the cache from the ledger
         }
@@ -184,7 +176,12 @@ public final class DeploymentLedger implements Closeable {
     public synchronized void saveIndex() throws IOException {
         LedgerIndex current = index();
         if (indexedBytes != savedBytes) {
-            LedgerIndexFile.write(directory.resolve(INDEX), current, indexedBytes);
+            long lastLine = indexedBytes == 0
+                    ? 0
+                    : log.lineEndingAt(indexedBytes)
+                            .map(LedgerIndexFile::lineChecksum)
+                            .orElse(0L);
+            LedgerIndexFile.write(directory.resolve(INDEX), current, indexedBytes, lastLine);
             savedBytes = indexedBytes;
         }
     }

@@ -23,14 +23,25 @@ import java.util.zip.CRC32C;
  */
 final class LedgerIndexFile {
     private static final int MAGIC = 0x44564958; // "DVIX"
-    private static final int VERSION = 1;
+    /** 2: the header carries the checksum of the ledger line the index ends on. */
+    private static final int VERSION = 2;
 
     private LedgerIndexFile() {}
 
-    /** The loaded index and the number of ledger bytes it covers. */
-    record Loaded(LedgerIndex index, long coveredBytes) {}
+    /**
+     * The loaded index, the number of ledger bytes it covers and the CRC-32C of the ledger line that ends there (0
+     * when it covers nothing), by which a reader recognises the ledger file the index was made from.
+     */
+    record Loaded(LedgerIndex index, long coveredBytes, long lastLineChecksum) {}
 
-    static void write(Path file, LedgerIndex index, long coveredBytes) throws IOException {
+    /** The CRC-32C of a ledger line's payload, as {@link Loaded#lastLineChecksum()} records it. */
+    static long lineChecksum(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return crc.getValue();
+    }
+
+    static void write(Path file, LedgerIndex index, long coveredBytes, long lastLineChecksum) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         int n = index.size;
         int[][] bySeries = index.entriesBySeries();
@@ -46,6 +57,7 @@ final class LedgerIndexFile {
             header.writeInt(MAGIC);
             header.writeInt(VERSION);
             header.writeLong(coveredBytes);
+            header.writeLong(lastLineChecksum);
             header.writeInt(n);
             header.writeInt(index.leadCount);
             header.writeInt(index.series().size());
@@ -100,6 +112,7 @@ final class LedgerIndexFile {
                 return Optional.empty();
             }
             long covered = header.readLong();
+            long lastLineChecksum = header.readLong();
             int n = header.readInt();
             int leadCount = header.readInt();
             int seriesCount = header.readInt();
@@ -143,7 +156,7 @@ final class LedgerIndexFile {
             index.size = n;
             index.leadCount = leadCount;
             index.bySeries = bySeries;
-            return Optional.of(new Loaded(index, covered));
+            return Optional.of(new Loaded(index, covered, lastLineChecksum));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -150,6 +150,27 @@ class LedgerFormatCompatibilityTest {
         }
     }
 
+    @Test
+    void anIndexFileOfTheFirstFormatIsRebuiltAndRewrittenInTheCurrentOne(@TempDir Path dir) throws IOException {
+        copyFixture("format-v1", dir);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            assertThat(ledger.index().size()).isEqualTo(3);
+        }
+        Path index = dir.resolve(DeploymentLedger.INDEX);
+        byte[] bytes = Files.readAllBytes(index);
+        // [header length, little-endian int][magic, big-endian int][version, big-endian int]...
+        assertThat(java.nio.ByteBuffer.wrap(bytes, 8, 4).getInt()).isEqualTo(2);
+        java.nio.ByteBuffer.wrap(bytes, 8, 4).putInt(1);
+        Files.write(index, bytes);
+        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
+            LedgerIndex rebuilt = ledger.index();
+            assertThat(rebuilt.size()).isEqualTo(3);
+            assertThat(rebuilt.outcome(1)).isEqualTo(Outcome.FAILED_ROLLED_BACK);
+        }
+        assertThat(java.nio.ByteBuffer.wrap(Files.readAllBytes(index), 8, 4).getInt())
+                .isEqualTo(2);
+    }
+
     private static void copyFixture(String name, Path dir) throws IOException {
         try (InputStream in =
                 LedgerFormatCompatibilityTest.class.getResourceAsStream("/ledger/" + name + "/deployments.jsonl")) {
