@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
     private int run(PrintWriter out, String... args) {
         out.println("$ devops " + String.join(" ", args));
         out.flush();
-        CommandLine commandLine = DevopsCommand.commandLine();
+        CommandLine commandLine = DevopsCommand.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(spec.commandLine().getErr());
         return commandLine.execute(args);

@@ -17,7 +17,7 @@ class ChecklistCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = new CommandLine(new DevopsCommand());
+        CommandLine commandLine = DevopsCommand.commandLine(args);
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine.execute(args);

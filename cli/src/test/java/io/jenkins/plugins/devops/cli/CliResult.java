@@ -7,7 +7,7 @@ record CliResult(int exitCode, String out, String err) {
     static CliResult inProcess(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine commandLine = DevopsCommand.commandLine();
+        picocli.CommandLine commandLine = DevopsCommand.commandLine(args);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

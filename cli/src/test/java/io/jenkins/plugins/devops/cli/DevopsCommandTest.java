@@ -69,4 +69,42 @@ class DevopsCommandTest {
         assertThat(result.err().lines()).hasSize(1);
         assertThat(result.err()).startsWith("devops: Unmatched argument at index 0: 'deplyo'");
     }
+
+    @Test
+    void aRunOfOneCommandBuildsOnlyThatCommandAndItsHelpIsTheSameAsInTheFullTree() {
+        picocli.CommandLine full = DevopsCommand.commandLine();
+        assertThat(full.getSubcommands().keySet())
+                .containsExactly(
+                        "help", "plan", "deploy", "rollback", "resume", "abort", "checklist", "dora", "events", "demo");
+        for (String name : full.getSubcommands().keySet()) {
+            picocli.CommandLine lazy = DevopsCommand.commandLine(name, "--help");
+            if (name.equals("help")) {
+                assertThat(lazy.getSubcommands()).hasSameSizeAs(full.getSubcommands());
+                continue;
+            }
+            assertThat(lazy.getSubcommands().keySet()).as(name).containsExactly(name);
+            assertSameUsage(
+                    full.getSubcommands().get(name), lazy.getSubcommands().get(name));
+        }
+    }
+
+    private static void assertSameUsage(picocli.CommandLine expected, picocli.CommandLine actual) {
+        assertThat(actual.getUsageMessage()).isEqualTo(expected.getUsageMessage());
+        assertThat(actual.getCommandSpec().version())
+                .isEqualTo(expected.getCommandSpec().version());
+        assertThat(actual.getSubcommands().keySet())
+                .isEqualTo(expected.getSubcommands().keySet());
+        for (String name : expected.getSubcommands().keySet()) {
+            assertSameUsage(
+                    expected.getSubcommands().get(name), actual.getSubcommands().get(name));
+        }
+    }
+
+    @Test
+    void helpForACommandStillFindsIt() {
+        CliResult result = CliResult.inProcess("help", "dora");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("Usage: devops dora");
+    }
 }
