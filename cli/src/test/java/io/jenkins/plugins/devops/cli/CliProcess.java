@@ -41,10 +41,35 @@ final class CliProcess {
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
+        return start(new ProcessBuilder(command), workingDirectory, args);
+    }
+
+    /**
+     * Runs the command through the {@code cli/devops} launcher script, with this build's jar and the Java running
+     * the tests, adding {@code javaOptions} as the user's {@code JAVA_OPTS}.
+     */
+    static CliResult runLauncher(Path workingDirectory, String javaOptions, String... args)
+            throws IOException, InterruptedException {
+        return runLauncher(workingDirectory, jar(), javaOptions, args);
+    }
+
+    /** The same with another copy of the jar (and whatever archives lie next to it). */
+    static CliResult runLauncher(Path workingDirectory, Path jar, String javaOptions, String... args)
+            throws IOException, InterruptedException {
+        Path launcher = jar().toAbsolutePath().getParent().getParent().resolve("devops");
+        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DEVOPS_JAR", jar.toAbsolutePath().toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", javaOptions);
+        return start(builder, workingDirectory, args).finish();
+    }
+
+    private static CliProcess start(ProcessBuilder builder, Path workingDirectory, String... args) throws IOException {
         Path out = Files.createTempFile("devops-out", ".txt");
         Path err = Files.createTempFile("devops-err", ".txt");
-        Process process = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
+        Process process = builder.directory(workingDirectory.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -86,7 +111,7 @@ final class CliProcess {
      * The shaded jar of this build: failsafe passes its path (see cli/pom.xml) after {@code package} wrote it, so
      * these tests run in {@code integration-test}, never against a jar left over from an earlier build.
      */
-    private static Path jar() {
+    static Path jar() {
         String path = System.getProperty("devops.jar");
         if (path == null || !Files.isRegularFile(Path.of(path))) {
             throw new IllegalStateException("system property devops.jar (" + path + ") does not name the built"
