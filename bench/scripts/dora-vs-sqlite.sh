@@ -16,7 +16,7 @@ DB=$WORK/deployments.db
 JAR=cli/target/devops.jar
 mkdir -p "$WORK"
 
-[ -f "$JAR" ] && [ -f cli/target/devops.jsa ] || mvn -B -ntp -q -Dno-plugin -pl core,cli -am package -DskipTests
+[ -f "$JAR" ] && [ -f cli/target/devops-dora.jsa ] || mvn -B -ntp -q -Dno-plugin -pl core,cli -am package -DskipTests
 [ -f "$CSV" ] || python3 ../shared/bench/make_deployments.py > "$CSV"
 if [ ! -f "$LEDGER/deployments.idx" ]; then
   rm -rf "$LEDGER"

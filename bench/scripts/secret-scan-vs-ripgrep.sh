@@ -6,8 +6,10 @@
 #   TREE   default /tmp/secretbench/tree; created from the JDK's lib/src.zip when missing (never committed)
 #   RULES  default ../shared/bench/secret-rules.txt (relative to the repository root)
 # Needs: java 17+, maven, ripgrep, hyperfine, unzip, python3. Writes /tmp/secretbench/results.json.
-# BUILTIN=1 adds a third command: the scan with its built-in rules (about 90 rules with entropy, placeholder and
-# stop-word filters; ripgrep cannot run them, so it is compared with the same ripgrep run).
+# The scan runs twice: through the `cli/devops` launcher (what users run: the class-data-sharing archive the build
+# made for `checklist`, C1 only, serial GC) and as a plain `java -jar devops.jar` with the JVM's defaults.
+# BUILTIN=1 adds the launcher with the built-in rules (about 90 rules with entropy, placeholder and stop-word
+# filters; ripgrep cannot run them, so it is compared with the same ripgrep run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -39,18 +41,21 @@ JAR=$ROOT/cli/target/devops.jar
 if [ ! -f "$JAR" ]; then
   mvn -B -ntp -q -Dno-plugin -pl cli -am package -DskipTests -Dspotless.check.skip=true
 fi
+[ -f "$ROOT/cli/target/devops-checklist.jsa" ] || echo "warning: no cli/target/devops-checklist.jsa (built with -DskipCds?): the launcher runs without it" >&2
 
 # Exit code 1 (secrets found) is expected on real trees: -i keeps hyperfine going.
 EXTRA=()
 if [ "${BUILTIN:-0}" = 1 ]; then
-  EXTRA=(-n "devops-builtin-rules" "java -jar $JAR checklist $TREE --secrets-only --format text --out $OUT/findings-builtin.txt")
+  EXTRA=(-n "devops-builtin-rules" "$ROOT/cli/devops checklist $TREE --secrets-only --format text --out $OUT/findings-builtin.txt")
 fi
 echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine -N -i --warmup 2 --runs "${RUNS:-10}" --export-json "$OUT/results.json" \
   -n ripgrep "rg -c -f $RULES $TREE" \
-  -n "devops-secret-scan" "java -jar $JAR checklist $TREE --rules $RULES --secrets-only --format text --out $OUT/findings.txt" \
+  -n "devops-secret-scan" "$ROOT/cli/devops checklist $TREE --rules $RULES --secrets-only --format text --out $OUT/findings.txt" \
+  -n "java-jar" "java -jar $JAR checklist $TREE --rules $RULES --secrets-only --format text --out $OUT/findings-jar.txt" \
   "${EXTRA[@]}"
 echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+cmp -s "$OUT/findings.txt" "$OUT/findings-jar.txt" || { echo "the launcher and java -jar reported different findings" >&2; exit 1; }
 
 python3 - "$OUT/results.json" <<'PY'
 import json, sys
@@ -60,6 +65,9 @@ print(f"ripgrep            median {rg['median']:.3f} s  (user {rg['user']:.2f} s
 print(f"devops secret scan median {scan['median']:.3f} s  (user {scan['user']:.2f} s, system {scan['system']:.2f} s)")
 print(f"ratio (median devops / median ripgrep): {scan['median'] / rg['median']:.2f}  (goal: <= 1.50)")
 print(f"CPU ratio (user+system): {(scan['user'] + scan['system']) / (rg['user'] + rg['system']):.2f}")
+jar = results["java-jar"]
+print(f"java -jar (JVM defaults) median {jar['median']:.3f} s  (user {jar['user']:.2f} s, system {jar['system']:.2f} s),"
+      f" ratio to ripgrep {jar['median'] / rg['median']:.2f}")
 if "devops-builtin-rules" in results:
     b = results["devops-builtin-rules"]
     print(f"devops built-in rules median {b['median']:.3f} s  (user {b['user']:.2f} s, system {b['system']:.2f} s),"

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs several {@code devops} command lines in one JVM, so that the build can record every class they load in one
- * class-data-sharing archive ({@code java -XX:ArchiveClassesAtExit=devops.jsa -cp devops.jar ...ArchiveTraining
- * dora ... \; checklist ...}); the {@code cli/devops} launcher maps that archive at start-up. A dynamic archive is
- * dumped from a single process, hence one process for all commands. Not a user command: the build runs it on the
- * repository's own examples (see the exec-maven-plugin executions in {@code cli/pom.xml}).
+ * Runs several {@code devops} command lines in one JVM, so that the build can list every class they load ({@code java
+ * -XX:DumpLoadedClassList=devops-dora.classlist -cp devops.jar ...ArchiveTraining dora ... \; dora ...}) and make a
+ * class-data-sharing archive of them with {@code -Xshare:dump}; the {@code cli/devops} launcher maps that archive at
+ * start-up. Not a user command: the build runs it on the repository's own examples (see the exec-maven-plugin
+ * executions in {@code cli/pom.xml}).
  *
  * <p>Command lines are separated by a {@code ;} argument. Their output is discarded; a command that does not exit
  * with 0 or 1 (1 is a finding, e.g. a failed checklist) fails the build, because the archive would then lack the
