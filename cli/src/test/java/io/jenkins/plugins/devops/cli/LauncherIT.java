@@ -28,20 +28,7 @@ class LauncherIT {
                 List.of("dora", "--import", "docs/examples/deployments.csv", "--at", "latest", "--format", "json"),
                 List.of("checklist", "docs/examples", "--format", "json"),
                 List.of("checklist", "docs/examples", "--secrets-only"),
-                List.of(
-                        "plan",
-                        "-f",
-                        "docs/examples/k8s/checkout.yaml",
-                        "--service",
-                        "checkout",
-                        "--environment",
-                        "staging",
-                        "--strategy",
-                        "canary",
-                        "--steps",
-                        "10,50,100",
-                        "--image",
-                        "ghcr.io/example/checkout:1.4.2"),
+                List.of(Samples.canaryPlan("docs/examples/k8s/checkout.yaml")),
                 List.of("--version"),
                 List.of("dora", "--help"));
     }

@@ -19,20 +19,7 @@ class PlanCommandTest {
 
     @Test
     void canaryPlanOfTheSampleManifestsListsPhasesObjectsAndWeightsWithoutACluster() {
-        CliResult result = CliResult.inProcess(
-                "plan",
-                "-f",
-                Samples.CHECKOUT.toString(),
-                "--service",
-                "checkout",
-                "--environment",
-                "staging",
-                "--strategy",
-                "canary",
-                "--steps",
-                "10,50,100",
-                "--image",
-                "ghcr.io/example/checkout:1.4.2");
+        CliResult result = CliResult.inProcess(Samples.canaryPlan(Samples.CHECKOUT.toString()));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out())

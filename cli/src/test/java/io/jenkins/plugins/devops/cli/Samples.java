@@ -15,6 +15,25 @@ final class Samples {
 
     private Samples() {}
 
+    /** {@code devops plan} of a 10/50/100 canary of the sample service, reading {@code manifest}. */
+    static String[] canaryPlan(String manifest) {
+        return new String[] {
+            "plan",
+            "-f",
+            manifest,
+            "--service",
+            "checkout",
+            "--environment",
+            "staging",
+            "--strategy",
+            "canary",
+            "--steps",
+            "10,50,100",
+            "--image",
+            "ghcr.io/example/checkout:1.4.2"
+        };
+    }
+
     /** A kubeconfig for the API server at {@code url}, with a bearer token. */
     static Path kubeconfig(Path directory, String url) throws IOException {
         return Files.writeString(

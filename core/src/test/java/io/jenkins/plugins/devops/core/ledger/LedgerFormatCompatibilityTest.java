@@ -134,41 +134,42 @@ class LedgerFormatCompatibilityTest {
 
     @Test
     void aDamagedIndexFileIsRebuiltFromTheLedger(@TempDir Path dir) throws IOException {
+        Path index = savedIndexOfTheFixture(dir);
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length - 20] ^= 0x7f;
+        Files.write(index, bytes);
+        assertTheFixtureIsReadInFull(dir);
+    }
+
+    @Test
+    void anIndexFileOfTheFirstFormatIsRebuiltAndRewrittenInTheCurrentOne(@TempDir Path dir) throws IOException {
+        Path index = savedIndexOfTheFixture(dir);
+        byte[] bytes = Files.readAllBytes(index);
+        // [header length, little-endian int][magic, big-endian int][version, big-endian int]...
+        assertThat(java.nio.ByteBuffer.wrap(bytes, 8, 4).getInt()).isEqualTo(2);
+        java.nio.ByteBuffer.wrap(bytes, 8, 4).putInt(1);
+        Files.write(index, bytes);
+        assertTheFixtureIsReadInFull(dir);
+        assertThat(java.nio.ByteBuffer.wrap(Files.readAllBytes(index), 8, 4).getInt())
+                .isEqualTo(2);
+    }
+
+    /** Opens the version 1 ledger fixture once, which saves its index, and returns the index file. */
+    private static Path savedIndexOfTheFixture(Path dir) throws IOException {
         copyFixture("format-v1", dir);
         try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
             assertThat(ledger.index().size()).isEqualTo(3);
         }
-        Path index = dir.resolve(DeploymentLedger.INDEX);
-        byte[] bytes = Files.readAllBytes(index);
-        bytes[bytes.length - 20] ^= 0x7f;
-        Files.write(index, bytes);
+        return dir.resolve(DeploymentLedger.INDEX);
+    }
+
+    private static void assertTheFixtureIsReadInFull(Path dir) throws IOException {
         try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
             LedgerIndex rebuilt = ledger.index();
             assertThat(rebuilt.size()).isEqualTo(3);
             assertThat(rebuilt.outcome(1)).isEqualTo(Outcome.FAILED_ROLLED_BACK);
             assertThat(rebuilt.lead(0, 1)).isEqualTo(2 * 3600 + 360);
         }
-    }
-
-    @Test
-    void anIndexFileOfTheFirstFormatIsRebuiltAndRewrittenInTheCurrentOne(@TempDir Path dir) throws IOException {
-        copyFixture("format-v1", dir);
-        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
-            assertThat(ledger.index().size()).isEqualTo(3);
-        }
-        Path index = dir.resolve(DeploymentLedger.INDEX);
-        byte[] bytes = Files.readAllBytes(index);
-        // [header length, little-endian int][magic, big-endian int][version, big-endian int]...
-        assertThat(java.nio.ByteBuffer.wrap(bytes, 8, 4).getInt()).isEqualTo(2);
-        java.nio.ByteBuffer.wrap(bytes, 8, 4).putInt(1);
-        Files.write(index, bytes);
-        try (DeploymentLedger ledger = DeploymentLedger.open(dir)) {
-            LedgerIndex rebuilt = ledger.index();
-            assertThat(rebuilt.size()).isEqualTo(3);
-            assertThat(rebuilt.outcome(1)).isEqualTo(Outcome.FAILED_ROLLED_BACK);
-        }
-        assertThat(java.nio.ByteBuffer.wrap(Files.readAllBytes(index), 8, 4).getInt())
-                .isEqualTo(2);
     }
 
     private static void copyFixture(String name, Path dir) throws IOException {
