@@ -25,7 +25,9 @@ class FaultToleranceTest {
 
     @BeforeEach
     void start() {
-        cluster = MockCluster.start(NS, Duration.ofMillis(1500));
+        // Short enough that the hung request of requestThatTimesOutIsRetried times out soon, long enough that an
+        // ordinary request of a loaded machine does not (1.5 s was seen to fail once at load 15).
+        cluster = MockCluster.start(NS, Duration.ofSeconds(3));
         engine = new DeploymentEngine(cluster.client(), EngineOptions.defaults());
         engine.deploy(request("registry/shop:1.0.0", 4, CANARY).build(), List.of(), null);
         cluster.traffic().clearRequests();
