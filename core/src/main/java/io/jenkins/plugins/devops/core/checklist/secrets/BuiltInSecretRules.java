@@ -592,7 +592,8 @@ final class BuiltInSecretRules {
                 Pattern.compile("^[\\d.]+$|^v?\\d+(?:\\.\\d+){1,3}(?:[-_.][\\w.]+)?$"), // numbers, versions
                 Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-0{12}$"),
                 Pattern.compile("(?i)^(?:org|com|net|io|java|javax|android|sun)\\.[\\w.]+$"), // class names
-                Pattern.compile("^[a-z][a-z0-9]*(?:[._][a-z][a-z0-9_]*){2,}$")); // dotted or snake_case names
+                Pattern.compile("^[a-z][a-z0-9]*(?:[._][a-z][a-z0-9_]*){2,}$"), // dotted or snake_case names
+                VENDOR_PREFIXED);
         return new SecretRule(
                 "generic-secret",
                 "Password, secret, token or API key assigned a literal (any syntax: code, .env, YAML, INI, XML)",
@@ -608,6 +609,17 @@ final class BuiltInSecretRules {
                 null,
                 null);
     }
+
+    /**
+     * Values that start with the prefix of a token whose format a vendor rule above defines exactly (Databricks
+     * {@code dapi}, Slack {@code xoxp-}, Anthropic {@code sk-ant-}, GitHub, GitLab, npm, PyPI, Hugging Face,
+     * Perplexity, DigitalOcean, Shopify). Such a value is judged by its vendor's rule alone: the generic rule does not
+     * report it, so a value with the prefix but not the format ({@code dapi} followed by letters beyond hex, a Slack
+     * token without its numeric parts) is no finding, and a well-formed one is reported once, by name.
+     */
+    private static final Pattern VENDOR_PREFIXED = Pattern.compile(
+            "^(?:dapi|xox[abeoprs]-|sk-ant-|gh[pousr]_|github_pat_|glpat-|npm_|pypi-|hf_|pplx-|do[opr]_v1_|"
+                    + "shp(?:at|ss|ca|pa)_)");
 
     /**
      * Entropy floor of the generic rule: 3.5 bits per character like gitleaks, but 3.0 for hexadecimal values (a

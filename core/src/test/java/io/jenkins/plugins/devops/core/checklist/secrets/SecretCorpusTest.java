@@ -163,6 +163,12 @@ class SecretCorpusTest {
             "password: \"insert-your-password\"",
             "token = \"dummy-token-1234567890\"",
             "password: redacted_1234567890",
+            // a vendor's prefix without the vendor's format: judged by the vendor rule alone, not by the generic one
+            "DATABRICKS_TOKEN=dapi7c2e9b41d0f3a6k8m5q1w4x9z2r6t8",
+            "\"deploy_token\": \"xoxp-48213957\"",
+            "slack_token = \"xoxb-5521-5521-5521-9c7e2a4f1d8b3e6a0c5f\"",
+            "github_token: ghp_T9wq2Lm4vR7",
+            "hf_token = \"hf_Qm4Tz8Lw2Rk\"",
             // documentation examples
             "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",
             "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxR" + "fiCYEXAMPLEKEY",
@@ -316,6 +322,25 @@ class SecretCorpusTest {
         assertThat(recall).as("recall; missed: %s", missed).isGreaterThanOrEqualTo(0.97);
         assertThat(falsePositiveRate).as("false positives: %s", wronglyFlagged).isLessThanOrEqualTo(0.03);
         assertThat(result.toString()).doesNotContain(cases.get(0).text());
+    }
+
+    @Test
+    void aValueWithAVendorPrefixIsJudgedByTheVendorRuleAlone() throws IOException {
+        Random random = new Random(7);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            hex.append(HEX.charAt(random.nextInt(HEX.length())));
+        }
+        Files.writeString(corpus.resolve("malformed.env"), "DATABRICKS_TOKEN=dapi7c2e9b41d0f3a6k8m5q1w4x9z2r6t8\n");
+        Files.writeString(corpus.resolve("wellformed.env"), "DATABRICKS_TOKEN=dapi" + hex + "\n");
+
+        List<SecretFinding> findings = new SecretScanner(SecretScanOptions.defaults())
+                .scan(corpus, message -> {})
+                .findings();
+
+        assertThat(findings)
+                .extracting(SecretFinding::path, SecretFinding::ruleId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("wellformed.env", "databricks-token"));
     }
 
     private static List<Case> cases() {
