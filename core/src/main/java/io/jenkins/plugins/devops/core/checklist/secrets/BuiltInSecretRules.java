@@ -624,15 +624,17 @@ final class BuiltInSecretRules {
     }
 
     /**
-     * Values that start with the prefix of a token whose format a vendor rule above defines exactly (Databricks
-     * {@code dapi}, Slack {@code xoxp-}, Anthropic {@code sk-ant-}, GitHub, GitLab, npm, PyPI, Hugging Face,
+     * Values that start with the prefix of a token whose every form a vendor rule above defines (Databricks
+     * {@code dapi}, Slack {@code xoxp-}, Anthropic {@code sk-ant-api03-}, GitHub, GitLab, npm, Hugging Face,
      * Perplexity, DigitalOcean, Shopify). Such a value is judged by its vendor's rule alone: the generic rule does not
      * report it, so a value with the prefix but not the format ({@code dapi} followed by letters beyond hex, a Slack
-     * token without its numeric parts) is no finding, and a well-formed one is reported once, by name.
+     * token without its numeric parts) is no finding, and a well-formed one is reported once, by name. Prefixes with
+     * forms the vendor rule does not know (PyPI's test index tokens, other Anthropic key kinds) are not listed, so the
+     * generic rule still reports those.
      */
     private static final Pattern VENDOR_PREFIXED = Pattern.compile(
-            "^(?:dapi|xox[abeoprs]-|sk-ant-|gh[pousr]_|github_pat_|glpat-|npm_|pypi-|hf_|pplx-|do[opr]_v1_|"
-                    + "shp(?:at|ss|ca|pa)_)");
+            "^(?:dapi|xox[abeoprs]-|sk-ant-(?:api03|admin01)-|gh[pousr]_|github_pat_|glpat-|npm_|hf_|pplx-|do[opr]_v1_"
+                    + "|shp(?:at|ss|ca|pa)_)");
 
     /**
      * Entropy floor of the generic rule: 3.5 bits per character like gitleaks, but 3.0 for hexadecimal values (a
