@@ -9,10 +9,13 @@ import io.jenkins.plugins.devops.core.checklist.ChecklistReport;
 import io.jenkins.plugins.devops.core.checklist.ItemResult;
 import io.jenkins.plugins.devops.core.checklist.Severity;
 import io.jenkins.plugins.devops.core.checklist.Status;
+import io.jenkins.plugins.devops.core.checklist.Waiver;
 import io.jenkins.plugins.devops.core.checklist.secrets.SecretFinding;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,9 +23,18 @@ import java.util.Set;
  * from its severity), one result per FAIL (level error) or WARN (level warning) item located at its first file
  * evidence, and one result per secret finding (rule {@code secret/<rule>}, masked text only). Columns are UTF-16
  * code units, SARIF's default {@code columnKind}, which is also how the secret scan counts them.
+ *
+ * <p>Results the policy does not count stay in the log, marked with a SARIF {@code suppressions} entry of kind
+ * {@code external} (status {@code accepted}, the reason as {@code justification}): an item suppressed in the
+ * configuration or known from the baseline, and the secret findings when their item, {@value #SECRETS_ITEM}, is so
+ * waived. Viewers that honour SARIF suppressions then show them as suppressed instead of open, and the decision stays
+ * visible. An expired suppression waives nothing: its results are open again.
  */
 public final class SarifReportWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The checklist item whose evidence the secret findings are (a waiver of it covers them). */
+    static final String SECRETS_ITEM = "security.secrets-management";
 
     private SarifReportWriter() {}
 
@@ -71,6 +83,12 @@ public final class SarifReportWriter {
             rule.putObject("defaultConfiguration").put("level", "error");
             rule.putObject("properties").put("security-severity", "9.0");
         }
+        Map<String, Waiver> waived = new HashMap<>();
+        for (Waiver waiver : report.waivers()) {
+            if (waiver.kind().waives()) {
+                waived.putIfAbsent(waiver.item(), waiver);
+            }
+        }
         ArrayNode results = run.putArray("results");
         for (ItemResult item : items) {
             if (item.status() != Status.FAIL && item.status() != Status.WARN) {
@@ -88,6 +106,7 @@ public final class SarifReportWriter {
             if (locations.isEmpty()) {
                 result.remove("locations");
             }
+            suppress(result, waived.get(item.id()));
         }
         if (report.secretScan() != null) {
             for (SecretFinding finding : report.secretScan().findings()) {
@@ -96,6 +115,7 @@ public final class SarifReportWriter {
                 result.put("level", "error");
                 result.putObject("message").put("text", "Secret found (" + finding.ruleId() + "): " + finding.masked());
                 location(result.putArray("locations").addObject(), finding.path(), finding.line(), finding.column());
+                suppress(result, waived.get(SECRETS_ITEM));
             }
         }
         try {
@@ -103,6 +123,20 @@ public final class SarifReportWriter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Marks a result the policy does not count, saying why (SARIF 2.1.0 §3.27.23, §3.35). */
+    private static void suppress(ObjectNode result, Waiver waiver) {
+        if (waiver == null) {
+            return;
+        }
+        ObjectNode suppression = result.putArray("suppressions").addObject();
+        suppression.put("kind", "external");
+        suppression.put("status", "accepted");
+        suppression.put(
+                "justification",
+                (waiver.kind() == Waiver.Kind.BASELINE ? "accepted in the baseline: " : "suppressed: ")
+                        + waiver.detail());
     }
 
     private static void location(ObjectNode location, String path, int line, int column) {

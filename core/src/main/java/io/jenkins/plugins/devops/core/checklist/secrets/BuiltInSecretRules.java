@@ -169,7 +169,9 @@ final class BuiltInSecretRules {
                         + "|xoxb-\\d{8,14}-[a-zA-Z0-9]{18,34}"
                         + "|(?i:xoxe\\.xox[bp]-\\d-[a-z0-9]{150,170}|xoxe-\\d-[a-z0-9]{140,150})"
                         + "|xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]{20,}))" + END,
-                3.0,
+                // below the usual 3.0: legacy workspace tokens are mostly digits (xoxa-2-5111...-e039...), and the
+                // xox prefix with its numeric parts is specific enough
+                2.5,
                 "xoxb-",
                 "xoxp-",
                 "xoxa-",
@@ -413,12 +415,15 @@ final class BuiltInSecretRules {
                 "\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b",
                 3.0,
                 "v1.0-"));
+        // any assignment syntax, also an XML element whose value is on the next line
         rules.add(token(
-                "sidekiq-secret",
-                "Sidekiq Enterprise / Pro credentials",
-                "(?i)contribsys__com\\w{0,10}[ \\t]*(?:=|:|:=)[ \\t]*[\"']?([a-f0-9]{8}:[a-f0-9]{8})" + END,
-                0,
-                "contribsys__com"));
+                        "sidekiq-secret",
+                        "Sidekiq Enterprise / Pro credentials",
+                        "(?i)contribsys__com[ \\t\\w.-]{0,25}?(?:" + ASSIGN + "|>[ \\t]*(?:\\r?\\n[ \\t]*)?)"
+                                + "([a-f0-9]{8}:[a-f0-9]{8})" + END,
+                        0,
+                        "contribsys__com")
+                .spanningLines());
         // Services whose keys have no prefix: recognised by the name they are assigned to
         rules.add(named(
                 "sonar-named-token",
@@ -429,7 +434,7 @@ final class BuiltInSecretRules {
         rules.add(named(
                 "sumologic-access-id",
                 "Sumo Logic access ID",
-                "sumo(?:logic)?(?![a-z])",
+                "sumo(?:logic)?(?-i:(?![a-z]))", // sumoToken, sumo_key, not sumotori
                 "su[a-zA-Z0-9]{12}",
                 3.0,
                 "sumo"));
@@ -526,6 +531,14 @@ final class BuiltInSecretRules {
                 "\\b(ey[a-zA-Z0-9]{17,}\\.ey[a-zA-Z0-9/\\\\_-]{17,}\\.(?:[a-zA-Z0-9/\\\\_-]{10,}={0,2})?)" + END,
                 3.0,
                 "eyj"));
+        // a JWT encoded once more in base64 (Kubernetes Secret data, CI variables): base64 of "eyJ" is "ZXlK", so the
+        // value is base64 of base64 JSON, which in practice is a token; long enough for a header and a payload
+        rules.add(token(
+                "jwt-base64",
+                "JSON Web Token encoded in base64",
+                "\\b(ZXlK[A-Za-z0-9+/]{60,}={0,2})" + END,
+                3.0,
+                "zxlk"));
         rules.add(new SecretRule(
                 "url-credentials",
                 "Credentials embedded in a URL",
@@ -592,7 +605,8 @@ final class BuiltInSecretRules {
                 Pattern.compile("^[\\d.]+$|^v?\\d+(?:\\.\\d+){1,3}(?:[-_.][\\w.]+)?$"), // numbers, versions
                 Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-0{12}$"),
                 Pattern.compile("(?i)^(?:org|com|net|io|java|javax|android|sun)\\.[\\w.]+$"), // class names
-                Pattern.compile("^[a-z][a-z0-9]*(?:[._][a-z][a-z0-9_]*){2,}$")); // dotted or snake_case names
+                Pattern.compile("^[a-z][a-z0-9]*(?:[._][a-z][a-z0-9_]*){2,}$"), // dotted or snake_case names
+                VENDOR_PREFIXED);
         return new SecretRule(
                 "generic-secret",
                 "Password, secret, token or API key assigned a literal (any syntax: code, .env, YAML, INI, XML)",
@@ -610,19 +624,36 @@ final class BuiltInSecretRules {
     }
 
     /**
+     * Values that start with the prefix of a token whose every form a vendor rule above defines (Databricks
+     * {@code dapi}, Slack {@code xoxp-}, Anthropic {@code sk-ant-api03-}, GitHub, GitLab, npm, Hugging Face,
+     * Perplexity, DigitalOcean, Shopify). Such a value is judged by its vendor's rule alone: the generic rule does not
+     * report it, so a value with the prefix but not the format ({@code dapi} followed by letters beyond hex, a Slack
+     * token without its numeric parts) is no finding, and a well-formed one is reported once, by name. Prefixes with
+     * forms the vendor rule does not know (PyPI's test index tokens, other Anthropic key kinds) are not listed, so the
+     * generic rule still reports those.
+     */
+    private static final Pattern VENDOR_PREFIXED = Pattern.compile(
+            "^(?:dapi|xox[abeoprs]-|sk-ant-(?:api03|admin01)-|gh[pousr]_|github_pat_|glpat-|npm_|hf_|pplx-|do[opr]_v1_"
+                    + "|shp(?:at|ss|ca|pa)_)");
+
+    /**
      * Entropy floor of the generic rule: 3.5 bits per character like gitleaks, but 3.0 for hexadecimal values (a
      * 16-symbol alphabet tops out at 4 bits: a random 32-digit hex key has about 3.7, too close to 3.5).
      */
     private static final double HEX_OR_RANDOM = SecretRule.HEX_AWARE_GENERIC_ENTROPY;
 
-    /** A key without a prefix, assigned to a name containing {@code identifier} (a regex), e.g. {@code SONAR_TOKEN}. */
+    /**
+     * A key without a prefix, assigned to a name containing {@code identifier} (a regex), e.g. {@code SONAR_TOKEN}, or
+     * held by an XML element so named.
+     */
     private static SecretRule named(
             String id, String description, String identifier, String secret, double entropy, String... keywords) {
         String[] literals = keywords.length > 0 ? keywords : new String[] {identifier};
         return token(
                 id,
                 description,
-                "(?i)" + identifier + "[ \\t\\w.-]{0,25}?" + ASSIGN + "(" + secret + ")" + END,
+                // an assignment, or an XML element holding the value on the same line (<sumoToken>...</sumoToken>)
+                "(?i)" + identifier + "[ \\t\\w.-]{0,25}?(?:" + ASSIGN + "|>[ \\t]*)(" + secret + ")" + END,
                 entropy,
                 literals);
     }

@@ -16,6 +16,9 @@ import io.jenkins.plugins.devops.core.checklist.Facts;
 import io.jenkins.plugins.devops.core.checklist.Fixtures;
 import io.jenkins.plugins.devops.core.checklist.Policy;
 import io.jenkins.plugins.devops.core.checklist.Status;
+import io.jenkins.plugins.devops.core.checklist.Suppression;
+import io.jenkins.plugins.devops.core.checklist.baseline.Baseline;
+import io.jenkins.plugins.devops.core.checklist.baseline.Waivers;
 import io.jenkins.plugins.devops.core.checklist.evidence.SarifReports;
 import io.jenkins.plugins.devops.core.checklist.evidence.SarifRun;
 import io.jenkins.plugins.devops.core.checklist.evidence.TestReport;
@@ -24,6 +27,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +177,57 @@ class ReportWritersTest {
         assertThat(root.at("/runs/0/results/0/locations/0/physicalLocation/region/startColumn")
                         .asInt())
                 .isEqualTo(secretsOnly.secretScan().findings().get(0).column());
+    }
+
+    @Test
+    void sarifMarksWhatThePolicyDoesNotCountAsSuppressedWithTheReason() throws IOException {
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        Policy policy = new Policy(true, -1, true);
+        ChecklistReport suppressed = Waivers.apply(
+                report,
+                List.of(
+                        new Suppression(SarifReportWriter.SECRETS_ITEM, "the fixture keys are revoked (SEC-12)", null),
+                        new Suppression("security.access-control", "reviewed", LocalDate.of(2026, 1, 31))),
+                null,
+                policy,
+                today);
+
+        JsonNode results =
+                new ObjectMapper().readTree(SarifReportWriter.write(suppressed)).at("/runs/0/results");
+        List<String> secrets = new ArrayList<>();
+        for (JsonNode result : results) {
+            String rule = result.path("ruleId").asText();
+            if (rule.startsWith("secret/") || rule.equals(SarifReportWriter.SECRETS_ITEM)) {
+                secrets.add(rule);
+                assertThat(result.at("/suppressions/0/kind").asText()).as(rule).isEqualTo("external");
+                assertThat(result.at("/suppressions/0/status").asText())
+                        .as(rule)
+                        .isEqualTo("accepted");
+                assertThat(result.at("/suppressions/0/justification").asText())
+                        .as(rule)
+                        .isEqualTo("suppressed: \"the fixture keys are revoked (SEC-12)\"");
+            } else {
+                // the expired suppression waives nothing, and items without a waiver are open
+                assertThat(result.has("suppressions")).as(rule).isFalse();
+            }
+        }
+        assertThat(secrets)
+                .containsExactlyInAnyOrder(
+                        SarifReportWriter.SECRETS_ITEM, "secret/github-token", "secret/kubernetes-secret-data");
+        assertThat(results.findValuesAsText("ruleId")).contains("security.access-control");
+
+        // a baseline of this very report knows every result: all are suppressed, none is dropped
+        ChecklistReport known = Waivers.apply(report, List.of(), Baseline.of(report), policy, today);
+        JsonNode baselined =
+                new ObjectMapper().readTree(SarifReportWriter.write(known)).at("/runs/0/results");
+        assertThat(baselined.size()).isEqualTo(results.size());
+        for (JsonNode result : baselined) {
+            assertThat(result.at("/suppressions/0/justification").asText())
+                    .as(result.path("ruleId").asText())
+                    .startsWith("accepted in the baseline: known in the baseline as ");
+        }
+        // without waivers nothing is marked
+        assertThat(SarifReportWriter.write(report)).doesNotContain("suppressions");
     }
 
     @Test

@@ -124,12 +124,21 @@ class SecretCorpusTest {
                     40,
                     ".sig" + "nA1b2C3d4E5f6G7"),
             new Kind("jwt", "unsigned", "eyJhbGciOiJub25lIn0.eyJ", ALNUM, 30, "."),
+            // a JWT encoded once more in base64: the header {"alg":"HS256"} and the start of a payload, then random
+            new Kind("jwt-base64", "encoded_jwt", "ZXlKaGJHY2lPaUpJVXpJMU5pSjkuZXlK", ALNUM + "+/", 80, ""),
+            // a legacy workspace token is mostly digits: entropy under 3.0 bits per character
+            new Kind("slack-token", "slack_legacy", "xoxa-2-711111111-61111111111-5111111111111-", HEX, 18, ""),
+            new Kind("sidekiq-secret", "bundle_gems__contribsys__com", "", HEX, 8, ":3c9e07ab"),
+            new Kind("sumologic-access-id", "sumoToken", "su", ALNUM, 12, ""),
             new Kind("generic-secret", "db_password", "", ALNUM, 20, ""),
             new Kind("generic-secret", "client_secret", "", HEX, 32, ""),
             new Kind("generic-secret", "api_key", "", ALNUM, 32, ""),
             new Kind("generic-secret", "access_token", "", ALNUM + "-_", 40, ""),
             new Kind("generic-secret", "auth_token", "", HEX, 40, ""),
             new Kind("generic-secret", "smtp_password", "", ALNUM, 16, ""));
+
+    /** Rules that recognise a value only by the name it is assigned to: no bare cases for them. */
+    private static final Set<String> NEEDS_A_NAME = Set.of("generic-secret", "sidekiq-secret", "sumologic-access-id");
 
     /** Bare tokens: in prose, in a URL or a command, without a telling name. */
     private static final List<String> BARE =
@@ -163,6 +172,12 @@ class SecretCorpusTest {
             "password: \"insert-your-password\"",
             "token = \"dummy-token-1234567890\"",
             "password: redacted_1234567890",
+            // a vendor's prefix without the vendor's format: judged by the vendor rule alone, not by the generic one
+            "DATABRICKS_TOKEN=dapi7c2e9b41d0f3a6k8m5q1w4x9z2r6t8",
+            "\"deploy_token\": \"xoxp-48213957\"",
+            "slack_token = \"xoxb-5521-5521-5521-9c7e2a4f1d8b3e6a0c5f\"",
+            "github_token: ghp_T9wq2Lm4vR7",
+            "hf_token = \"hf_Qm4Tz8Lw2Rk\"",
             // documentation examples
             "aws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE",
             "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxR" + "fiCYEXAMPLEKEY",
@@ -318,6 +333,67 @@ class SecretCorpusTest {
         assertThat(result.toString()).doesNotContain(cases.get(0).text());
     }
 
+    @Test
+    void aValueWithAVendorPrefixIsJudgedByTheVendorRuleAlone() throws IOException {
+        Random random = new Random(7);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            hex.append(HEX.charAt(random.nextInt(HEX.length())));
+        }
+        Files.writeString(corpus.resolve("malformed.env"), "DATABRICKS_TOKEN=dapi7c2e9b41d0f3a6k8m5q1w4x9z2r6t8\n");
+        Files.writeString(corpus.resolve("wellformed.env"), "DATABRICKS_TOKEN=dapi" + hex + "\n");
+        // a prefix whose forms the vendor rule does not all know (a token of PyPI's test index) stays generic
+        Files.writeString(corpus.resolve("testpypi.env"), "TWINE_PASSWORD=pypi-AgENdGVzdC5weXBpLm9yZw" + hex + "\n");
+
+        List<SecretFinding> findings = new SecretScanner(SecretScanOptions.defaults())
+                .scan(corpus, message -> {})
+                .findings();
+
+        assertThat(findings)
+                .extracting(SecretFinding::path, SecretFinding::ruleId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("wellformed.env", "databricks-token"),
+                        org.assertj.core.groups.Tuple.tuple("testpypi.env", "generic-secret"));
+    }
+
+    @Test
+    void formatSpecificRulesFindTheirShapesInAnySyntax() throws IOException {
+        Map<String, String> lines = new TreeMap<>();
+        // mostly digits: about 2.8 bits per character, under the 3.0 most token rules ask for
+        lines.put("slack.env", "SLACK_TOKEN=xoxa-2-711111111-61111111111-5111111111111-9be2c04f7d1a85e3c6");
+        lines.put("sidekiq.go", "var BUNDLE_ENTERPRISE__CONTRIBSYS__COM string = \"5e1f9a0c:d27b48e3\"");
+        lines.put(
+                "sidekiq.xml",
+                "<BUNDLE_GEMS__CONTRIBSYS__COM>\n    a04c7e19:6fb3d285\n</BUNDLE_GEMS__CONTRIBSYS__COM>");
+        lines.put("sumo.js", "const sumoToken = \"suR7kPw2LmQ9xZ\";");
+        lines.put("sumo.xml", "<sumoToken>suV3nT8qWe5Yb1</sumoToken>");
+        lines.put(
+                "encoded.yaml",
+                "token: "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaS1ib3QtNyJ9.Zk3pQ8vW2nR5tY7uI1oA4sD6fG9hJ0kL"
+                                                .getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, String> line : lines.entrySet()) {
+            Files.writeString(corpus.resolve(line.getKey()), line.getValue() + "\n");
+        }
+
+        Map<String, String> ruleByFile = new TreeMap<>();
+        new SecretScanner(SecretScanOptions.defaults())
+                .scan(corpus, message -> {})
+                .findings()
+                .forEach(f -> ruleByFile.put(f.path(), f.ruleId()));
+
+        assertThat(ruleByFile)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "slack.env", "slack-token",
+                        "sidekiq.go", "sidekiq-secret",
+                        "sidekiq.xml", "sidekiq-secret",
+                        "sumo.js", "sumologic-access-id",
+                        "sumo.xml", "sumologic-access-id",
+                        "encoded.yaml", "jwt-base64"));
+    }
+
     private static List<Case> cases() {
         Random random = new Random(20261207);
         List<Case> cases = new ArrayList<>();
@@ -330,7 +406,7 @@ class SecretCorpusTest {
                         .replace("{s}", kind.make(random));
                 cases.add(new Case("p" + cases.size(), true, kind.rule(), text));
             }
-            if (!kind.rule().equals("generic-secret")) {
+            if (!NEEDS_A_NAME.contains(kind.rule())) {
                 for (String bare : BARE) {
                     cases.add(new Case("p" + cases.size(), true, kind.rule(), bare.replace("{s}", kind.make(random))));
                 }
