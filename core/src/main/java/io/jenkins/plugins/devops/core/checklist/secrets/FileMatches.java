@@ -100,10 +100,11 @@ final class FileMatches implements LiteralMatcher.Hits {
             int secretOffset = grouped ? matcher.start(group) : matcher.start();
             int secretByte = ascii ? windowStart + secretOffset : byteOffset(window, windowStart, secretOffset);
             boolean sameLine = secretByte < lineStop;
+            int line = lineNumber(lineStart);
             record(
                     rule,
-                    lineNumber(lineStart),
-                    column(sameLine ? secretByte : start),
+                    sameLine ? line : line + newlines(lineStop, secretByte),
+                    sameLine ? column(secretByte) : columnOnItsLine(secretByte),
                     secret,
                     matcher.group(),
                     lineText());
@@ -223,6 +224,36 @@ final class FileMatches implements LiteralMatcher.Hits {
             }
         }
         return columnChars + 1;
+    }
+
+    /** The line breaks in {@code bytes[from, to)}. */
+    private int newlines(int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The 1-based UTF-16 column of a secret that a rule spanning lines found below the line its match starts on
+     * (the value under a Kubernetes Secret's {@code data:}), so that the finding points at the value itself.
+     */
+    private int columnOnItsLine(int position) {
+        int from = position;
+        while (from > 0 && bytes[from - 1] != '\n') {
+            from--;
+        }
+        int chars = 0;
+        for (int i = from; i < position; i++) {
+            int b = bytes[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                chars += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return chars + 1;
     }
 
     /** The current line, for the inline allow marker; only built when a rule matched. */

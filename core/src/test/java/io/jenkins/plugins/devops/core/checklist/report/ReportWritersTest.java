@@ -66,7 +66,7 @@ class ReportWritersTest {
         // the planted token, and the base64 password of the fixture's Kubernetes Secret
         assertThat(report.secretScan().findings())
                 .extracting(f -> f.ruleId() + "@" + f.location())
-                .containsExactly("github-token@deploy.sh:2", "kubernetes-secret-data@k8s/app.yaml:42");
+                .containsExactly("github-token@deploy.sh:2", "kubernetes-secret-data@k8s/app.yaml:43");
     }
 
     @ParameterizedTest

@@ -203,6 +203,34 @@ class SecretScannerTest {
     }
 
     @Test
+    void aValueUnderAKubernetesSecretsDataIsReportedOnItsOwnLineAndColumn() throws IOException {
+        write(
+                "k8s/db-secret.yaml",
+                """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db
+                data:
+                  # the application's user
+                  password:   "cG9zdGdyZXMtcHJvZC1wYXNzd29yZC0yMDI2LXEx"
+                """);
+
+        SecretScanResult result = scan(SecretScanOptions.defaults());
+
+        // The match starts at `data:` (line 5); the finding points at the value, where an editor or SARIF viewer
+        // should take the reader.
+        assertThat(result.findings())
+                .filteredOn(f -> f.path().equals("k8s/db-secret.yaml"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.ruleId()).isEqualTo("kubernetes-secret-data");
+                    assertThat(f.line()).isEqualTo(7);
+                    assertThat(f.column()).isEqualTo("  password:   \"".length() + 1);
+                });
+    }
+
+    @Test
     void longMinifiedLinesWithManyHitsKeepColumns() throws IOException {
         StringBuilder line = new StringBuilder("é");
         for (int i = 0; i < 50_000; i++) {
